@@ -1,0 +1,54 @@
+// termgraph: reading term files into a Vocabulary.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "termgraph/diagnostic.hpp"
+#include "termgraph/vocabulary.hpp"
+
+namespace termgraph {
+
+/// Input formats termgraph recognises, detected from the root element and
+/// its namespace.
+enum class Format : std::uint8_t { unknown, native, sts, tbx, tbx2008 };
+
+/// "native", "sts", "tbx", "tbx2008" or "unknown".
+std::string_view to_string(Format f) noexcept;
+
+/// The outcome of loading: the vocabulary (everything that could be read)
+/// and every diagnostic, sorted by file, line and column. Converts to true
+/// when there are no errors.
+struct LoadResult {
+  Vocabulary vocabulary;
+  std::vector<Diagnostic> diagnostics;
+  /// The format detected for each file, indexed like vocabulary.files().
+  std::vector<Format> formats;
+
+  std::size_t count(Severity s) const noexcept;
+  std::size_t errors() const noexcept { return count(Severity::error); }
+  std::size_t warnings() const noexcept { return count(Severity::warning); }
+  explicit operator bool() const noexcept { return errors() == 0; }
+};
+
+/// One input held in memory.
+struct Source {
+  /// Shown in diagnostics.
+  std::string path;
+  std::string content;
+};
+
+/// Loads all files as one vocabulary: references may cross files.
+/// Directories are searched recursively for *.xml and *.tbx files (sorted).
+/// A file that cannot be read gives an unreadable-input diagnostic; loading
+/// goes on with the others.
+LoadResult load_files(const std::vector<std::string>& paths);
+
+/// Loads in-memory sources as one vocabulary.
+LoadResult load_sources(std::vector<Source> sources);
+
+/// Loads one in-memory document.
+LoadResult load_string(std::string_view content, std::string path = "<string>");
+
+}  // namespace termgraph

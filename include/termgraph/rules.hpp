@@ -1,0 +1,40 @@
+// termgraph: the rule catalogue. Every rule is defined here, once; its
+// rationale is in docs/rules.md.
+#pragma once
+
+#include "termgraph/diagnostic.hpp"
+
+namespace termgraph::rules {
+
+/// The input is not well-formed XML (the parser's line and column).
+extern const Rule xml_syntax;
+/// The root element is not a format termgraph reads.
+extern const Rule unknown_format;
+/// The input file or directory cannot be read.
+extern const Rule unreadable_input;
+/// Two entries carry the same number.
+extern const Rule duplicate_number;
+/// Two entries have the same preferred term in the same language.
+extern const Rule duplicate_term;
+/// A language section has designations but no definition.
+extern const Rule missing_definition;
+/// A language section has no preferred designation.
+extern const Rule missing_preferred_term;
+/// A reference names an entry that does not exist.
+extern const Rule dangling_reference;
+/// A reference's text does not name a designation of the entry it cites.
+extern const Rule label_mismatch;
+/// An entry's definition cites the entry itself.
+extern const Rule self_reference;
+/// Entries whose definitions cite each other in a cycle.
+extern const Rule circular_definition;
+/// Content the reader does not understand, kept out of the model.
+extern const Rule unsupported_content;
+
+/// Every rule, in the order of docs/rules.md.
+Span<const Rule*> all();
+
+/// The rule with `id`, or nullptr.
+const Rule* find(std::string_view id) noexcept;
+
+}  // namespace termgraph::rules

@@ -1,0 +1,261 @@
+// Loading: read files, detect each one's format, parse it once, hand the
+// document to its reader, then finish the vocabulary (indexes, resolution,
+// graph, checks) in one place.
+#include "termgraph/load.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <pugixml.hpp>
+#include <sstream>
+#include <system_error>
+
+#include "builder.hpp"
+#include "checks.hpp"
+#include "impl.hpp"
+#include "readers.hpp"
+#include "termgraph/rules.hpp"
+
+namespace termgraph {
+
+namespace fs = std::filesystem;
+
+bool normalize_number(std::string_view text, std::string& out) {
+  out.clear();
+  // Trim ASCII white space and no-break spaces (U+00A0, U+202F).
+  auto strip_front = [&] {
+    for (;;) {
+      if (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+        text.remove_prefix(1);
+      } else if (text.size() >= 2 && text.compare(0, 2, "\xC2\xA0") == 0) {
+        text.remove_prefix(2);
+      } else if (text.size() >= 3 && text.compare(0, 3, "\xE2\x80\xAF") == 0) {
+        text.remove_prefix(3);
+      } else {
+        return;
+      }
+    }
+  };
+  auto strip_back = [&] {
+    for (;;) {
+      if (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+        text.remove_suffix(1);
+      } else if (text.size() >= 2 && text.compare(text.size() - 2, 2, "\xC2\xA0") == 0) {
+        text.remove_suffix(2);
+      } else if (text.size() >= 3 && text.compare(text.size() - 3, 3, "\xE2\x80\xAF") == 0) {
+        text.remove_suffix(3);
+      } else {
+        return;
+      }
+    }
+  };
+  strip_front();
+  strip_back();
+  bool number = !text.empty();
+  bool after_digit = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    // U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN are written as '-'.
+    if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+        (text[i + 2] == '\x90' || text[i + 2] == '\x91')) {
+      c = '-';
+      i += 2;
+    }
+    out += c;
+    if (c >= '0' && c <= '9') {
+      after_digit = true;
+    } else if ((c == '.' || c == '-') && after_digit) {
+      after_digit = false;
+    } else {
+      number = false;
+    }
+  }
+  return number && after_digit;
+}
+
+std::size_t LoadResult::count(Severity s) const noexcept {
+  return static_cast<std::size_t>(
+      std::count_if(diagnostics.begin(), diagnostics.end(),
+                    [s](const Diagnostic& d) { return d.severity == s; }));
+}
+
+namespace {
+
+std::string lower_first(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+std::string root_name(const pugi::xml_document& doc) {
+  pugi::xml_node root = doc.document_element();
+  return root ? root.name() : "";
+}
+
+/// Parses one registered file and hands it to its reader.
+Format read_one(Builder& builder, std::vector<Diagnostic>& diagnostics) {
+  std::string_view raw = builder.raw();
+  // pugixml parses in place; it gets its own copy so that the raw bytes stay
+  // intact for positions and source lines.
+  std::unique_ptr<char[]> buffer(new char[raw.size() + 1]);
+  std::copy(raw.begin(), raw.end(), buffer.get());
+  buffer[raw.size()] = '\0';
+  pugi::xml_document doc;
+  pugi::xml_parse_result parsed = doc.load_buffer_inplace(
+      buffer.get(), raw.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_auto);
+  if (!parsed) {
+    std::string what = lower_first(parsed.description());
+    std::size_t offset = parsed.offset < 0 ? 0 : static_cast<std::size_t>(parsed.offset);
+    if (parsed.status == pugi::status_no_document_element) {
+      what = raw.empty() ? "empty file: no XML document" : "no document element";
+    }
+    diagnostics.push_back(
+        make_diagnostic(rules::xml_syntax, builder.range_at(offset), "malformed XML: " + what));
+    // What was parsed before the error is still read: entries that could be
+    // read are not lost.
+    if (!doc.document_element()) return Format::unknown;
+  }
+  Format format = detect_format(doc);
+  switch (format) {
+    case Format::native:
+      read_native(doc, builder);
+      break;
+    case Format::sts:
+      read_sts(doc, builder);
+      break;
+    case Format::tbx:
+    case Format::tbx2008: {
+      pugi::xml_node root = doc.document_element();
+      diagnostics.push_back(make_diagnostic(
+          rules::unknown_format, builder.range_at(static_cast<std::size_t>(root.offset_debug())),
+          std::string(format == Format::tbx ? "TBX" : "TBX 2008 (martif)") +
+              " documents are recognised but not read yet; use the native or NISO STS format"));
+      break;
+    }
+    case Format::unknown: {
+      pugi::xml_node root = doc.document_element();
+      if (parsed) {
+        diagnostics.push_back(make_diagnostic(
+            rules::unknown_format,
+            builder.range_at(
+                static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, root.offset_debug()))),
+            "root element '" + root_name(doc) +
+                "' is not a term format termgraph reads (native 'vocabulary', NISO STS with "
+                "'term-sec', TBX 'tbx' or 'martif')"));
+      }
+      break;
+    }
+  }
+  builder.end_entry();
+  return format;
+}
+
+bool is_term_file(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".xml" || ext == ".tbx";
+}
+
+struct Input {
+  std::string path;
+  std::string content;
+  std::string error;  // non-empty: could not be read
+};
+
+void read_file(Input& in) {
+  std::ifstream f(in.path, std::ios::binary);
+  if (!f) {
+    in.error = "cannot open '" + in.path + "'";
+    return;
+  }
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  if (f.bad()) {
+    in.error = "cannot read '" + in.path + "'";
+    return;
+  }
+  in.content = std::move(ss).str();
+}
+
+/// Expands directories (recursively, sorted, *.xml and *.tbx) and reads
+/// every file; problems are kept with the input they concern.
+std::vector<Input> collect(const std::vector<std::string>& paths) {
+  std::vector<Input> inputs;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      inputs.push_back({path, {}, "no such file or directory '" + path + "'"});
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<std::string> found;
+      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+      if (ec) {
+        inputs.push_back({path, {}, "cannot read directory '" + path + "': " + ec.message()});
+        continue;
+      }
+      for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) {
+          inputs.push_back({path, {}, "cannot read directory '" + path + "': " + ec.message()});
+          break;
+        }
+        std::error_code fec;
+        if (it->is_regular_file(fec) && is_term_file(it->path())) {
+          found.push_back(it->path().generic_string());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      for (std::string& f : found) inputs.push_back({std::move(f), {}, {}});
+      continue;
+    }
+    inputs.push_back({path, {}, {}});
+  }
+  for (Input& in : inputs) {
+    if (in.error.empty()) read_file(in);
+  }
+  return inputs;
+}
+
+LoadResult load_inputs(std::vector<Input> inputs) {
+  auto impl = std::make_shared<Vocabulary::Impl>();
+  LoadResult result;
+  Builder builder(*impl, result.diagnostics);
+  for (Input& in : inputs) {
+    builder.add_file(std::move(in.path), std::move(in.content));
+    if (!in.error.empty()) {
+      Diagnostic d = make_diagnostic(rules::unreadable_input, SourceRange{}, in.error);
+      d.range.file = builder.current_file();
+      result.diagnostics.push_back(std::move(d));
+      result.formats.push_back(Format::unknown);
+      continue;
+    }
+    result.formats.push_back(read_one(builder, result.diagnostics));
+  }
+  builder.finish();
+  result.vocabulary = VocabularyAccess::make(std::move(impl));
+  return result;
+}
+
+}  // namespace
+
+LoadResult load_files(const std::vector<std::string>& paths) {
+  return load_inputs(collect(paths));
+}
+
+LoadResult load_sources(std::vector<Source> sources) {
+  std::vector<Input> inputs;
+  inputs.reserve(sources.size());
+  for (Source& s : sources) inputs.push_back({std::move(s.path), std::move(s.content), {}});
+  return load_inputs(std::move(inputs));
+}
+
+LoadResult load_string(std::string_view content, std::string path) {
+  std::vector<Source> sources;
+  sources.push_back({std::move(path), std::string(content)});
+  return load_sources(std::move(sources));
+}
+
+}  // namespace termgraph

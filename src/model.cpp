@@ -1,0 +1,96 @@
+#include "termgraph/model.hpp"
+#include "termgraph/diagnostic.hpp"
+#include "termgraph/load.hpp"
+
+namespace termgraph {
+
+std::string_view to_string(Status s) noexcept {
+  switch (s) {
+    case Status::preferred:
+      return "preferred";
+    case Status::admitted:
+      return "admitted";
+    case Status::deprecated:
+      return "deprecated";
+  }
+  return "preferred";
+}
+
+std::string_view to_string(TermKind k) noexcept {
+  switch (k) {
+    case TermKind::full_form:
+      return "full-form";
+    case TermKind::abbreviation:
+      return "abbreviation";
+    case TermKind::symbol:
+      return "symbol";
+    case TermKind::other:
+      return "other";
+  }
+  return "other";
+}
+
+std::string_view to_string(BlockKind k) noexcept {
+  switch (k) {
+    case BlockKind::definition:
+      return "definition";
+    case BlockKind::note:
+      return "note";
+    case BlockKind::example:
+      return "example";
+    case BlockKind::source:
+      return "source";
+  }
+  return "definition";
+}
+
+std::string_view to_string(Severity s) noexcept {
+  switch (s) {
+    case Severity::note:
+      return "note";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
+  }
+  return "error";
+}
+
+std::string_view to_string(Format f) noexcept {
+  switch (f) {
+    case Format::native:
+      return "native";
+    case Format::sts:
+      return "sts";
+    case Format::tbx:
+      return "tbx";
+    case Format::tbx2008:
+      return "tbx2008";
+    case Format::unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+const Designation* LanguageSection::preferred() const noexcept {
+  for (const Designation& d : designations) {
+    if (d.status == Status::preferred) return &d;
+  }
+  return nullptr;
+}
+
+const LanguageSection* Entry::section(std::string_view language) const noexcept {
+  for (const LanguageSection& s : languages) {
+    if (s.language == language) return &s;
+  }
+  return nullptr;
+}
+
+const Designation* Entry::preferred() const noexcept {
+  for (const LanguageSection& s : languages) {
+    if (const Designation* d = s.preferred()) return d;
+  }
+  return nullptr;
+}
+
+}  // namespace termgraph
