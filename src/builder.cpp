@@ -66,11 +66,13 @@ std::size_t entity_at(std::string_view raw, std::size_t i, std::size_t& decoded)
 // -- TextBuilder ------------------------------------------------------------
 
 void TextBuilder::append(std::string_view decoded, std::size_t raw_offset, bool verbatim) {
-  anchors_.push_back(
-      {static_cast<std::uint32_t>(text_.size()), raw_offset, verbatim, pending_space_});
+  bool after_space = !text_.empty() && text_.back() == ' ';
+  anchors_.push_back({static_cast<std::uint32_t>(text_.size()), raw_offset, verbatim,
+                      pending_space_, after_space});
   for (char c : decoded) {
     if (is_xml_space(c)) {
-      if (!text_.empty()) pending_space_ = true;
+      // Never two spaces: open_link() may have written the space already.
+      if (!text_.empty() && text_.back() != ' ') pending_space_ = true;
       continue;
     }
     if (pending_space_) {
@@ -131,8 +133,9 @@ std::size_t TextBuilder::raw_offset(std::string_view raw, std::size_t pos) const
       }
     }
     if (is_xml_space(c)) {
-      if (!pending && t > 0) space_at = r;
-      if (t > 0) pending = true;
+      bool can_pend = t > 0 && !(t == it->text_pos && it->after_space);
+      if (!pending && can_pend) space_at = r;
+      if (can_pend) pending = true;
     } else {
       if (pending) {
         if (t == pos) return space_at;
@@ -170,7 +173,11 @@ std::string_view Builder::raw() const {
 }
 
 SourceRange Builder::range_at(std::size_t offset) {
-  LineColumn lc = impl_.lines[file_].at(raw(), offset);
+  // pugixml gives an element's offset as that of its name; point at its '<'
+  // like compilers point at the start of a token. ('<' never precedes text.)
+  std::string_view text = raw();
+  if (offset > 0 && offset <= text.size() && text[offset - 1] == '<') --offset;
+  LineColumn lc = impl_.lines[file_].at(text, offset);
   return {file_, lc.line, lc.column, 0, 0};
 }
 

@@ -69,6 +69,7 @@ private:
     std::size_t raw_pos;     // matching offset in the raw buffer
     bool verbatim;           // CDATA: no entity references
     bool pending;            // a collapsed space was pending before it
+    bool after_space;        // the text already ended with a space
   };
   std::string text_;
   std::vector<Anchor> anchors_;

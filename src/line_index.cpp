@@ -32,8 +32,15 @@ LineColumn LineIndex::at(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   // Continue from the cursor when the offset is further along the same line.
   std::size_t line_end = last_.line < starts_.size() ? starts_[last_.line] : text.size() + 1;
-  if (offset >= last_offset_ && offset < line_end) {
-    last_.column += count_code_points(text, last_offset_, offset);
+  std::size_t line_start = starts_[last_.line - 1];
+  if (offset >= line_start && offset < line_end) {
+    // Same line as the cursor: count only the distance to it, forwards or
+    // backwards.
+    if (offset >= last_offset_) {
+      last_.column += count_code_points(text, last_offset_, offset);
+    } else {
+      last_.column -= count_code_points(text, offset, last_offset_);
+    }
     last_offset_ = offset;
     return last_;
   }

@@ -1,0 +1,174 @@
+// Loading: files and directories, unreadable input, malformed XML, format
+// detection, diagnostics order.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "termgraph/load.hpp"
+#include "termgraph/rules.hpp"
+
+#include "impl.hpp"
+
+namespace fs = std::filesystem;
+using namespace termgraph;
+
+namespace {
+
+const char* kSmall = R"(<?xml version="1.0"?>
+<vocabulary xmlns="urn:termgraph:vocabulary:1" xml:lang="en">
+  <entry number="1.1"><term>alpha</term><definition>first letter</definition></entry>
+  <entry number="1.2"><term>beta</term><definition>letter after <ref to="1.1">alpha</ref></definition></entry>
+</vocabulary>
+)";
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() /
+           ("termgraph-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string write(const std::string& name, const std::string& content) const {
+    fs::path p = path / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+};
+
+std::vector<const Diagnostic*> with_rule(const LoadResult& r, std::string_view id) {
+  std::vector<const Diagnostic*> out;
+  for (const Diagnostic& d : r.diagnostics) {
+    if (d.rule_id() == id) out.push_back(&d);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(Load, StringLoadsEntriesInOrder) {
+  LoadResult r = load_string(kSmall, "small.xml");
+  EXPECT_TRUE(r) << (r.diagnostics.empty() ? "" : r.diagnostics[0].message);
+  ASSERT_EQ(r.vocabulary.size(), 2u);
+  EXPECT_EQ(r.vocabulary[0].number, "1.1");
+  EXPECT_EQ(r.vocabulary[1].number, "1.2");
+  ASSERT_EQ(r.formats.size(), 1u);
+  EXPECT_EQ(r.formats[0], Format::native);
+  EXPECT_EQ(r.vocabulary.files(), std::vector<std::string>{"small.xml"});
+}
+
+TEST(Load, MalformedXmlReportsParserPosition) {
+  // The closing tag on line 3 does not match: pugixml stops there.
+  std::string bad =
+      "<?xml version=\"1.0\"?>\n<vocabulary xmlns=\"urn:termgraph:vocabulary:1\">\n"
+      "  <entry number=\"1\"><term>x</termx></entry>\n</vocabulary>\n";
+  LoadResult r = load_string(bad, "bad.xml");
+  auto found = with_rule(r, "xml-syntax");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->severity, Severity::error);
+  EXPECT_EQ(found[0]->range.line, 3u);
+  EXPECT_EQ(found[0]->range.column, 30u);  // the name in </termx>
+  EXPECT_FALSE(r);
+}
+
+TEST(Load, EmptyFileIsXmlSyntaxAtStart) {
+  LoadResult r = load_string("", "empty.xml");
+  auto found = with_rule(r, "xml-syntax");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->range.line, 1u);
+  EXPECT_EQ(found[0]->range.column, 1u);
+}
+
+TEST(Load, UnknownRootElement) {
+  LoadResult r = load_string("<?xml version=\"1.0\"?>\n\n  <html><body/></html>", "page.xml");
+  auto found = with_rule(r, "unknown-format");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->range.line, 3u);
+  EXPECT_EQ(found[0]->range.column, 3u);
+  EXPECT_NE(found[0]->message.find("'html'"), std::string::npos);
+  EXPECT_EQ(r.formats[0], Format::unknown);
+}
+
+TEST(Load, DirectoriesAreSearchedRecursivelyAndSorted) {
+  TempDir dir;
+  dir.write("b/two.xml", R"(<vocabulary xmlns="urn:termgraph:vocabulary:1">
+<entry number="2"><term>two</term><definition>after <ref to="1">one</ref></definition></entry>
+</vocabulary>)");
+  dir.write("a.xml", R"(<vocabulary xmlns="urn:termgraph:vocabulary:1">
+<entry number="1"><term>one</term><definition>first</definition></entry>
+</vocabulary>)");
+  dir.write("notes.txt", "not a term file");
+  LoadResult r = load_files({dir.path.string()});
+  ASSERT_EQ(r.vocabulary.files().size(), 2u);
+  EXPECT_EQ(fs::path(r.vocabulary.files()[0]).filename(), "a.xml");
+  EXPECT_EQ(fs::path(r.vocabulary.files()[1]).filename(), "two.xml");
+  ASSERT_EQ(r.vocabulary.size(), 2u);
+  // The reference crosses files.
+  ASSERT_EQ(r.vocabulary[1].languages[0].definition->references.size(), 1u);
+  EXPECT_EQ(r.vocabulary[1].languages[0].definition->references[0].target, 0u);
+  EXPECT_TRUE(r);
+}
+
+TEST(Load, MissingPathIsUnreadableAndOthersStillLoad) {
+  TempDir dir;
+  std::string good = dir.write("good.xml", kSmall);
+  LoadResult r = load_files({(dir.path / "nope.xml").string(), good});
+  auto found = with_rule(r, "unreadable-input");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0]->message.find("nope.xml"), std::string::npos);
+  EXPECT_EQ(r.vocabulary.size(), 2u);
+}
+
+TEST(Load, BrokenFileDoesNotHideOthers) {
+  LoadResult r =
+      load_sources({{"broken.xml", "<vocabulary xmlns=\"urn:termgraph:vocabulary:1\"><entry"},
+                    {"good.xml", kSmall}});
+  EXPECT_EQ(with_rule(r, "xml-syntax").size(), 1u);
+  EXPECT_EQ(r.vocabulary.size(), 2u);
+  EXPECT_EQ(r.diagnostics[0].range.file, 0u);
+}
+
+TEST(Load, Utf8ByteOrderMarkKeepsPositions) {
+  std::string text = std::string("\xEF\xBB\xBF") + kSmall;
+  LoadResult r = load_string(text, "bom.xml");
+  ASSERT_EQ(r.vocabulary.size(), 2u);
+  EXPECT_EQ(r.vocabulary[0].range.line, 3u);
+  EXPECT_EQ(r.vocabulary[0].range.column, 3u);
+}
+
+TEST(Load, TbxIsRecognisedButNotYetRead) {
+  LoadResult r = load_string(
+      "<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\" type=\"TBX-Basic\"><text><body/></text></tbx>",
+      "t.tbx");
+  EXPECT_EQ(r.formats[0], Format::tbx);
+  EXPECT_EQ(with_rule(r, "unknown-format").size(), 1u);
+}
+
+TEST(Load, NumberNormalisation) {
+  std::string out;
+  EXPECT_TRUE(normalize_number(" 3.30 ", out));
+  EXPECT_EQ(out, "3.30");
+  EXPECT_TRUE(
+      normalize_number("102\xE2\x80\x91"
+                       "01\xE2\x80\x91"
+                       "01",
+                       out));
+  EXPECT_EQ(out, "102-01-01");
+  EXPECT_TRUE(
+      normalize_number("\xC2\xA0"
+                       "3.1.2.16",
+                       out));
+  EXPECT_EQ(out, "3.1.2.16");
+  EXPECT_FALSE(normalize_number("3..4", out));
+  EXPECT_FALSE(normalize_number("3.", out));
+  EXPECT_FALSE(normalize_number(".3", out));
+  EXPECT_FALSE(normalize_number("3.a", out));
+}

@@ -44,7 +44,9 @@ using FileId = std::uint32_t;
 inline constexpr EntryId no_entry = UINT32_MAX;
 
 /// A place in an input file. Lines and columns are 1-based; columns count
-/// Unicode code points. `end_line` is 0 when only the start is known.
+/// Unicode code points. The end (`end_line`, `end_column`) is exclusive: it
+/// is the position just after the last character; `end_line` is 0 when only
+/// the start is known.
 struct SourceRange {
   FileId file = 0;
   std::uint32_t line = 0;
