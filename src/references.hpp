@@ -14,10 +14,11 @@ namespace termgraph {
 /// A reference found in a block's text; all positions are byte offsets
 /// into that text.
 struct ExtractedReference {
-  std::uint32_t begin = 0, end = 0;              // the whole reference
-  std::uint32_t term_begin = 0, term_end = 0;    // the cited term; empty if none
+  std::uint32_t begin = 0, end = 0;                // the whole reference
+  std::uint32_t term_begin = 0, term_end = 0;      // the cited term; empty if none
   std::uint32_t number_begin = 0, number_end = 0;  // the number; empty if none
-  std::string target_id;  // markup target id, or empty
+  std::string target_id;                           // markup target id, or empty
+  std::string target_number;                       // markup target given as a number, or empty
   bool markup = false;
   bool external = false;
   /// True when the reference shares its parentheses with other numbers, as
