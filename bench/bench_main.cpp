@@ -1,0 +1,148 @@
+// termgraph benchmarks. BM_PugixmlParse and BM_Load read the same generated
+// bytes, so one run gives the cost of everything termgraph does on top of
+// the XML parse (reading, reference extraction and resolution, the term
+// index, the graph and the checks).
+#include <benchmark/benchmark.h>
+
+#include <cstring>
+#include <map>
+#include <memory>
+#include <pugixml.hpp>
+#include <string>
+#include <vector>
+
+#include "generate.hpp"
+#include "termgraph/load.hpp"
+
+namespace {
+
+const std::string& document(std::size_t n) {
+  static std::map<std::size_t, std::string> cache;
+  auto it = cache.find(n);
+  if (it == cache.end()) it = cache.emplace(n, termgraph_bench::generate_native(n)).first;
+  return it->second;
+}
+
+const termgraph::Vocabulary& vocabulary(std::size_t n) {
+  static std::map<std::size_t, termgraph::Vocabulary> cache;
+  auto it = cache.find(n);
+  if (it == cache.end())
+    it = cache.emplace(n, termgraph::load_string(document(n)).vocabulary).first;
+  return it->second;
+}
+
+void BM_PugixmlParse(benchmark::State& state) {
+  const std::string& bytes = document(static_cast<std::size_t>(state.range(0)));
+  std::unique_ptr<char[]> buffer(new char[bytes.size() + 1]);
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::memcpy(buffer.get(), bytes.data(), bytes.size() + 1);
+    state.ResumeTiming();
+    pugi::xml_document doc;
+    // The options termgraph's loader uses.
+    pugi::xml_parse_result r =
+        doc.load_buffer_inplace(buffer.get(), bytes.size(),
+                                pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_auto);
+    if (!r) state.SkipWithError(r.description());
+    benchmark::DoNotOptimize(doc.first_child());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_PugixmlParse)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+void BM_Load(benchmark::State& state) {
+  const std::string& bytes = document(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    termgraph::LoadResult r = termgraph::load_string(bytes, "bench.xml");
+    if (r.vocabulary.size() != static_cast<std::size_t>(state.range(0))) {
+      state.SkipWithError("wrong number of entries");
+    }
+    benchmark::DoNotOptimize(r.diagnostics.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_Load)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// Queries: every 37th preferred term, upper-cased to make folding work.
+std::vector<std::string> queries(std::size_t n) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < n; i += 37) {
+    std::string q = termgraph_bench::term(i);
+    if (!q.empty()) q[0] = static_cast<char>(q[0] - 'a' + 'A');
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+void BM_FindTerm(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const termgraph::Vocabulary& v = vocabulary(n);
+  const std::vector<std::string> qs = queries(n);
+  std::size_t k = 0, found = 0;
+  for (auto _ : state) {
+    auto m = v.find_term(qs[k]);
+    found += m.size();
+    k = (k + 1) % qs.size();
+    benchmark::DoNotOptimize(m.data());
+  }
+  if (found < static_cast<std::size_t>(state.iterations())) state.SkipWithError("term not found");
+}
+BENCHMARK(BM_FindTerm)->Arg(10000)->Arg(100000);
+
+void BM_FindTermAccented(benchmark::State& state) {
+  const termgraph::Vocabulary& v = vocabulary(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    // The French term of entry 0, "ka élément".
+    auto m = v.find_term("KA \u00c9L\u00c9MENT", "fr");
+    if (m.size() != 1) state.SkipWithError("accented term not found");
+    benchmark::DoNotOptimize(m.data());
+  }
+}
+BENCHMARK(BM_FindTermAccented)->Arg(100000);
+
+void BM_Complete(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const termgraph::Vocabulary& v = vocabulary(n);
+  const std::vector<std::string> qs = queries(n);
+  std::size_t k = 0;
+  for (auto _ : state) {
+    // A three-letter prefix: many candidates, ten results.
+    auto m = v.complete(std::string_view(qs[k]).substr(0, 3), 10);
+    k = (k + 1) % qs.size();
+    benchmark::DoNotOptimize(m.data());
+  }
+}
+BENCHMARK(BM_Complete)->Arg(10000)->Arg(100000);
+
+void BM_Closest(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const termgraph::Vocabulary& v = vocabulary(n);
+  std::string typo = termgraph_bench::term(n / 2);
+  std::swap(typo[1], typo[2]);
+  for (auto _ : state) {
+    auto m = v.closest(typo, 5);
+    if (m.empty()) state.SkipWithError("no suggestion");
+    benchmark::DoNotOptimize(m.data());
+  }
+}
+BENCHMARK(BM_Closest)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+void BM_Prerequisites(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const termgraph::Vocabulary& v = vocabulary(n);
+  std::size_t total = 0;
+  termgraph::EntryId id = 0;
+  for (auto _ : state) {
+    auto p = v.prerequisites(id);
+    total += p.size();
+    id = static_cast<termgraph::EntryId>((id + 7919) % n);
+    benchmark::DoNotOptimize(p.data());
+  }
+  state.counters["prerequisites"] =
+      benchmark::Counter(static_cast<double>(total), benchmark::Counter::kAvgIterations);
+}
+BENCHMARK(BM_Prerequisites)->Arg(100000)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
