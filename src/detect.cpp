@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "readers.hpp"
+#include "xml_scope.hpp"
 
 namespace termgraph {
 
@@ -23,68 +24,6 @@ constexpr std::string_view sts_tbx_ns[] = {
 constexpr std::string_view sts_roots[] = {
     "standard", "iso-standard", "nat-standard", "reg-standard", "adoption",
     "book",     "sec",          "term-sec",     "body",
-};
-
-std::string_view local_name(std::string_view qname) {
-  std::size_t colon = qname.find(':');
-  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-}
-
-std::string_view prefix_of(std::string_view qname) {
-  std::size_t colon = qname.find(':');
-  return colon == std::string_view::npos ? std::string_view() : qname.substr(0, colon);
-}
-
-/// The namespace declarations in scope during a document-order walk. Each
-/// prefix maps to a stack of URIs, so entering and leaving an element costs
-/// its own declarations and a lookup costs O(1), however deep the document
-/// or however many declarations it makes.
-class NamespaceScopes {
-public:
-  void enter(pugi::xml_node element) {
-    marks_.push_back(undo_.size());
-    for (pugi::xml_attribute a : element.attributes()) {
-      std::string_view name = a.name();
-      std::string_view prefix;
-      if (name == "xmlns") {
-        prefix = {};
-      } else if (name.size() > 6 && name.compare(0, 6, "xmlns:") == 0) {
-        prefix = name.substr(6);
-      } else {
-        continue;
-      }
-      bindings_[prefix].push_back(a.value());
-      undo_.push_back(prefix);
-    }
-  }
-
-  void leave() {
-    std::size_t mark = marks_.back();
-    marks_.pop_back();
-    while (undo_.size() > mark) {
-      bindings_[undo_.back()].pop_back();
-      undo_.pop_back();
-    }
-  }
-
-  /// The namespace of an element name in the current scope; empty for no
-  /// namespace or an undeclared prefix.
-  std::string_view uri_of(std::string_view qname) const {
-    auto it = bindings_.find(prefix_of(qname));
-    if (it == bindings_.end() || it->second.empty()) return {};
-    return it->second.back();
-  }
-
-  /// True when `qname`'s prefix is declared in the current scope.
-  bool declared(std::string_view qname) const {
-    auto it = bindings_.find(prefix_of(qname));
-    return it != bindings_.end() && !it->second.empty();
-  }
-
-private:
-  std::unordered_map<std::string_view, std::vector<std::string_view>> bindings_;
-  std::vector<std::string_view> undo_;
-  std::vector<std::size_t> marks_;
 };
 
 bool is_sts_tbx_namespace(std::string_view uri) {
@@ -107,7 +46,7 @@ bool is_sts_root(std::string_view local) {
 /// uses (or under an undeclared `tbx:` prefix). Every element is entered and left once: linear in
 /// the document.
 bool contains_sts_terms(pugi::xml_node root) {
-  NamespaceScopes scopes;
+  XmlScope scopes;
   pugi::xml_node node = root;
   scopes.enter(node);
   for (;;) {
@@ -146,7 +85,7 @@ Format detect_format(const pugi::xml_document& doc) {
   pugi::xml_node root = doc.document_element();
   if (!root) return Format::unknown;
 
-  NamespaceScopes scopes;
+  XmlScope scopes;
   scopes.enter(root);  // the root has no element ancestors
   std::string_view name = root.name();
   std::string_view local = local_name(name);

@@ -4,6 +4,8 @@
 // as long as the input is, and the input is not trusted.
 #include "graph.hpp"
 
+#include "checks.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -88,15 +90,6 @@ std::string describe(const Entry& entry) {
     s += '\'';
   }
   return s;
-}
-
-Diagnostic make_diagnostic(const Rule& rule, std::string message, const SourceRange& range) {
-  Diagnostic d;
-  d.rule = &rule;
-  d.severity = rule.severity;
-  d.message = std::move(message);
-  d.range = range;
-  return d;
 }
 
 // Definition edges only, as a compact adjacency (CSR) in reading order.
@@ -281,9 +274,9 @@ void build_graph(Impl& impl, std::vector<Diagnostic>& diagnostics) {
   for (const Citation& c : impl.out_edges) {
     if (c.from != c.to) continue;
     const Entry& e = impl.entries[c.from];
-    Diagnostic d = make_diagnostic(
-        rules::self_reference,
-        describe(e) + " cites itself in its " + std::string(to_string(c.kind)), c.reference->range);
+    Diagnostic d =
+        make_diagnostic(rules::self_reference, c.reference->range,
+                        describe(e) + " cites itself in its " + std::string(to_string(c.kind)));
     d.entries.emplace_back(e.number);
     diagnostics.push_back(std::move(d));
   }
@@ -313,7 +306,7 @@ void build_graph(Impl& impl, std::vector<Diagnostic>& diagnostics) {
       message += impl.entries[group.path[i]].number;
     }
     Diagnostic d =
-        make_diagnostic(rules::circular_definition, std::move(message), group.steps.front()->range);
+        make_diagnostic(rules::circular_definition, group.steps.front()->range, std::move(message));
     d.related.reserve(group.steps.size());
     for (std::size_t i = 0; i < group.steps.size(); ++i) {
       const Entry& from = impl.entries[group.path[i]];

@@ -17,6 +17,7 @@
 
 #include "readers.hpp"
 #include "termgraph/rules.hpp"
+#include "xml_scope.hpp"
 
 namespace termgraph {
 
@@ -24,16 +25,6 @@ namespace {
 
 constexpr std::string_view native_ns = "urn:termgraph:vocabulary:1";
 constexpr std::string_view default_language = "en";
-
-std::string_view local_name(std::string_view qname) {
-  std::size_t colon = qname.find(':');
-  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-}
-
-std::string_view prefix_of(std::string_view qname) {
-  std::size_t colon = qname.find(':');
-  return colon == std::string_view::npos ? std::string_view() : qname.substr(0, colon);
-}
 
 bool is_xml_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -60,51 +51,6 @@ std::string ascii_lower(std::string_view s) {
 std::string element_label(pugi::xml_node node) {
   return "<" + std::string(node.name()) + ">";
 }
-
-/// The namespace declarations in scope during a walk: each prefix maps to a
-/// stack of URIs, so that entering or leaving an element costs only its own
-/// declarations and a lookup is O(1) at any depth.
-class NamespaceScopes {
-public:
-  void enter(pugi::xml_node element) {
-    marks_.push_back(undo_.size());
-    for (pugi::xml_attribute a : element.attributes()) {
-      std::string_view name = a.name();
-      std::string_view prefix;
-      if (name == "xmlns") {
-        prefix = {};
-      } else if (name.size() > 6 && name.compare(0, 6, "xmlns:") == 0) {
-        prefix = name.substr(6);
-      } else {
-        continue;
-      }
-      bindings_[prefix].push_back(a.value());
-      undo_.push_back(prefix);
-    }
-  }
-
-  void leave() {
-    std::size_t mark = marks_.back();
-    marks_.pop_back();
-    while (undo_.size() > mark) {
-      bindings_[undo_.back()].pop_back();
-      undo_.pop_back();
-    }
-  }
-
-  /// The namespace of an element name; empty for none or an undeclared
-  /// prefix.
-  std::string_view element_uri(std::string_view qname) const {
-    auto it = bindings_.find(prefix_of(qname));
-    if (it == bindings_.end() || it->second.empty()) return {};
-    return it->second.back();
-  }
-
-private:
-  std::unordered_map<std::string_view, std::vector<std::string_view>> bindings_;
-  std::vector<std::string_view> undo_;
-  std::vector<std::size_t> marks_;
-};
 
 /// What an element is, once its namespace is known.
 enum class Kind : std::uint8_t {
@@ -155,7 +101,7 @@ private:
 
   const pugi::xml_document& doc_;
   Builder& b_;
-  NamespaceScopes scopes_;
+  XmlScope scopes_;
   std::uintptr_t buffer_ = 0;  // address of the parsed buffer's first byte
   std::size_t size_ = 0;       // its size (that of the raw file)
 };
@@ -184,7 +130,7 @@ std::size_t Reader::offset_of(pugi::xml_node owner, const char* in_buffer) const
 
 Kind Reader::classify(pugi::xml_node element) const {
   std::string_view name = element.name();
-  if (scopes_.element_uri(name) != native_ns) return Kind::foreign;
+  if (scopes_.uri_of(name) != native_ns) return Kind::foreign;
   std::string_view local = local_name(name);
   if (local == "vocabulary") return Kind::vocabulary;
   if (local == "title") return Kind::title;
@@ -211,7 +157,7 @@ AttributeUse Reader::attribute_use(std::string_view name,
   // Unprefixed attributes and xml:* ones belong to the format; attributes in
   // our own namespace are not defined; any other namespace is an extension.
   if (prefix.empty() || prefix == "xml") return AttributeUse::unknown;
-  std::string_view uri = scopes_.element_uri(name);
+  std::string_view uri = scopes_.uri_of(name);
   if (uri == native_ns) return AttributeUse::unknown;
   return uri.empty() ? AttributeUse::unknown : AttributeUse::foreign;
 }
@@ -237,7 +183,7 @@ void Reader::report_stray_text(pugi::xml_node text, pugi::xml_node parent) {
 
 void Reader::report_unexpected(pugi::xml_node element, pugi::xml_node parent) {
   std::string what = element_label(element);
-  std::string_view uri = scopes_.element_uri(element.name());
+  std::string_view uri = scopes_.uri_of(element.name());
   if (uri.empty()) {
     what += " (in no namespace)";
   } else if (uri != native_ns) {

@@ -18,6 +18,7 @@
 
 #include "readers.hpp"
 #include "termgraph/rules.hpp"
+#include "xml_scope.hpp"
 
 namespace termgraph {
 
@@ -156,75 +157,11 @@ void walk(pugi::xml_node root, Enter&& enter, Leave&& leave) {
   }
 }
 
-/// The namespace declarations and the language (xml:lang) in scope at the
-/// current element of a document-order walk. enter() and leave() cost the
-/// element's own attributes; lookups are O(1).
-class Scope {
-public:
-  void enter(pugi::xml_node element) {
-    marks_.push_back({undo_.size(), languages_.size()});
-    for (pugi::xml_attribute a : element.attributes()) {
-      std::string_view name = a.name();
-      if (name == "xml:lang") {
-        std::string_view lang = trim(a.value());
-        if (!lang.empty()) languages_.push_back(lang);
-        continue;
-      }
-      std::string_view prefix;
-      if (name == "xmlns") {
-        prefix = {};
-      } else if (name.size() > 6 && name.compare(0, 6, "xmlns:") == 0) {
-        prefix = name.substr(6);
-      } else {
-        continue;
-      }
-      bindings_[prefix].push_back(a.value());
-      undo_.push_back(prefix);
-    }
-  }
-
-  void leave() {
-    Mark mark = marks_.back();
-    marks_.pop_back();
-    while (undo_.size() > mark.bindings) {
-      bindings_[undo_.back()].pop_back();
-      undo_.pop_back();
-    }
-    languages_.resize(mark.languages);
-  }
-
-  /// True when element name `qname` is in a TBX namespace here.
-  bool is_tbx(std::string_view qname) const {
-    std::size_t colon = qname.find(':');
-    std::string_view prefix =
-        colon == std::string_view::npos ? std::string_view() : qname.substr(0, colon);
-    auto it = bindings_.find(prefix);
-    if (it == bindings_.end() || it->second.empty()) {
-      // ISO STS files declare xmlns:tbx in their DTD, not in the document.
-      return prefix == "tbx";
-    }
-    return is_tbx_namespace(it->second.back());
-  }
-
-  /// The innermost non-empty xml:lang, or empty.
-  std::string_view language() const {
-    return languages_.empty() ? std::string_view() : languages_.back();
-  }
-
-private:
-  struct Mark {
-    std::size_t bindings;
-    std::size_t languages;
-  };
-  std::unordered_map<std::string_view, std::vector<std::string_view>> bindings_;
-  std::vector<std::string_view> undo_;
-  std::vector<std::string_view> languages_;
-  std::vector<Mark> marks_;
-};
-
-std::string_view local_name(std::string_view qname) {
-  std::size_t colon = qname.find(':');
-  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+/// True when element name `qname` is in a TBX namespace in `scope`.
+bool is_tbx(const XmlScope& scope, std::string_view qname) {
+  // ISO STS files declare xmlns:tbx in their DTD, not in the document.
+  if (!scope.declared(qname)) return prefix_of(qname) == "tbx";
+  return is_tbx_namespace(scope.uri_of(qname));
 }
 
 /// What an element is, once its namespace is known.
@@ -282,7 +219,7 @@ public:
 private:
   Name name_of(pugi::xml_node element) const {
     std::string_view qname = element.name();
-    return {scope_.is_tbx(qname), local_name(qname)};
+    return {is_tbx(scope_, qname), local_name(qname)};
   }
 
   /// Byte offset of a node in the raw file (the document is parsed in place
@@ -664,7 +601,7 @@ private:
           if (!open.empty() && open.back().node == n) {
             close_link(text, open.back().index, n);
             open.pop_back();
-          } else if (!scope_.is_tbx(n.name()) && is_block_element(local_name(n.name()))) {
+          } else if (!is_tbx(scope_, n.name()) && is_block_element(local_name(n.name()))) {
             text.append(" ", offset_of(n));
           }
           scope_.leave();
@@ -692,7 +629,7 @@ private:
   const pugi::xml_document& doc_;
   Builder& builder_;
   std::string_view raw_;
-  Scope scope_;
+  XmlScope scope_;
   std::string default_language_;
   std::size_t term_secs_ = 0;
   std::string entry_key_;  // the number or id of the entry being read
