@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what termgraph needs to build and test, on Debian (12 or later)
+# and derivatives, with apt-get. Only missing packages are installed; when
+# nothing is missing, nothing is run as root and the network is not used.
+set -euo pipefail
+
+packages=(
+  build-essential   # C++17 compiler, make
+  cmake             # 3.25 or later
+  libicu-dev        # Unicode normalisation and case folding
+  libpugixml-dev    # XML parsing
+  libgtest-dev      # unit tests
+  libcli11-dev      # the termgraph tool's command line
+  nlohmann-json3-dev  # the termgraph tool's JSON output
+  libxml2-utils     # xmllint: the schema tests
+  python3           # test drivers, scripts/gen-sts.py
+  pkg-config
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "install-deps: apt-get not found; install these with your package manager:" >&2
+  echo "  ${missing[*]}" >&2
+  exit 1
+fi
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null 2>&1; then
+    echo "install-deps: not root and no sudo; as root, run:" >&2
+    echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  sudo=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update
+"${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,145 @@
+// `termgraph lookup` and `termgraph refs`.
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "commands.hpp"
+#include "termgraph/report.hpp"
+#include "termgraph/rules.hpp"
+
+namespace termgraph::cli {
+
+namespace {
+
+/// Loads the given vocabulary, or the bundled one. Findings in the
+/// vocabulary do not stop a lookup; an input that cannot be read does.
+LoadResult load_vocabulary(const std::vector<std::string>& given) {
+  LoadResult result = load_files(given.empty() ? bundled_vocabulary() : given);
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.rule == &rules::unreadable_input) throw UsageError(d.message);
+  }
+  return result;
+}
+
+/// The matching entries, each once, in the order lookup() ranks them.
+std::vector<EntryId> matching_entries(const Vocabulary& vocabulary, const LookupOptions& options) {
+  std::vector<EntryId> ids;
+  for (const TermMatch& m : vocabulary.lookup(options.query, options.language)) {
+    if (std::find(ids.begin(), ids.end(), m.entry) == ids.end()) ids.push_back(m.entry);
+  }
+  return ids;
+}
+
+/// "termgraph: no entry matches 'QUERY'" and the closest terms.
+void report_no_match(const Vocabulary& vocabulary, const std::string& query, std::ostream& err) {
+  err << "termgraph: no entry matches '" << query << "'\n";
+  std::vector<std::string> seen;
+  std::string suggestions;
+  for (const TermMatch& m : vocabulary.closest(query, 5)) {
+    if (!m.designation) continue;
+    std::string term(m.designation->text);
+    if (std::find(seen.begin(), seen.end(), term) != seen.end()) continue;
+    seen.push_back(term);
+    if (!suggestions.empty()) suggestions += ", ";
+    suggestions += term;
+    if (m.entry < vocabulary.size() && vocabulary[m.entry].numbered) {
+      suggestions += " (";
+      suggestions += vocabulary[m.entry].number;
+      suggestions += ')';
+    }
+  }
+  if (!suggestions.empty()) err << "did you mean: " << suggestions << '\n';
+}
+
+/// The term an entry is listed under: its preferred term in `language` when
+/// it has one, else its first preferred term, else its first designation.
+std::string_view term_of(const Entry& entry, std::string_view language) {
+  if (!language.empty()) {
+    if (const LanguageSection* s = entry.section(language)) {
+      if (const Designation* d = s->preferred()) return d->text;
+    }
+  }
+  if (const Designation* d = entry.preferred()) return d->text;
+  for (const LanguageSection& s : entry.languages) {
+    if (!s.designations.empty()) return s.designations.front().text;
+  }
+  return {};
+}
+
+void write_heading(std::ostream& out, const Entry& entry, std::string_view language) {
+  out << entry.number;
+  const std::string_view term = term_of(entry, language);
+  if (!term.empty()) out << ' ' << term;
+}
+
+/// One line per cited (or citing) entry and block kind, in reading order.
+void write_citations(std::ostream& out, const Vocabulary& vocabulary, Span<Citation> citations,
+                     bool outgoing, std::string_view language) {
+  std::vector<std::pair<EntryId, BlockKind>> seen;
+  for (const Citation& c : citations) {
+    const EntryId other = outgoing ? c.to : c.from;
+    if (other >= vocabulary.size()) continue;
+    const std::pair<EntryId, BlockKind> key{other, c.kind};
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    out << "  ";
+    write_heading(out, vocabulary[other], language);
+    out << " (" << to_string(c.kind) << ")\n";
+  }
+  if (seen.empty()) out << "  (none)\n";
+}
+
+}  // namespace
+
+int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& err) {
+  const LoadResult loaded = load_vocabulary(options.vocab);
+  const Vocabulary& vocabulary = loaded.vocabulary;
+  const std::vector<EntryId> ids = matching_entries(vocabulary, options);
+  if (ids.empty()) {
+    report_no_match(vocabulary, options.query, err);
+    return exit_findings;
+  }
+  bool first = true;
+  for (EntryId id : ids) {
+    if (!first) out << '\n';
+    first = false;
+    write_entry(out, vocabulary, vocabulary[id], options.language);
+  }
+  return exit_ok;
+}
+
+int run_refs(const LookupOptions& options, std::ostream& out, std::ostream& err) {
+  const LoadResult loaded = load_vocabulary(options.vocab);
+  const Vocabulary& vocabulary = loaded.vocabulary;
+  const std::vector<EntryId> ids = matching_entries(vocabulary, options);
+  if (ids.empty()) {
+    report_no_match(vocabulary, options.query, err);
+    return exit_findings;
+  }
+  bool first = true;
+  for (EntryId id : ids) {
+    if (!first) out << '\n';
+    first = false;
+    write_heading(out, vocabulary[id], options.language);
+    out << "\ncites:\n";
+    write_citations(out, vocabulary, vocabulary.cites(id), true, options.language);
+    out << "cited by:\n";
+    write_citations(out, vocabulary, vocabulary.cited_by(id), false, options.language);
+    out << "prerequisites (read first):\n";
+    const std::vector<Prerequisite> prerequisites = vocabulary.prerequisites(id);
+    for (const Prerequisite& p : prerequisites) {
+      if (p.entry >= vocabulary.size()) continue;
+      out << "  ";
+      write_heading(out, vocabulary[p.entry], options.language);
+      if (p.cycle) out << " (cycle)";
+      out << '\n';
+    }
+    if (prerequisites.empty()) out << "  (none)\n";
+  }
+  return exit_ok;
+}
+
+}  // namespace termgraph::cli
