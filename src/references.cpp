@@ -669,6 +669,18 @@ private:
     return it == impl_.by_id.end() ? no_entry : it->second;
   }
 
+  /// What a markup target cites, for reports: the number in an STS id
+  /// ("term_3.30" -> "3.30"), else the id itself.
+  sv cited_number(sv target_id) {
+    for (sv prefix : {sv("term_"), sv("sec_")}) {
+      if (target_id.size() > prefix.size() && target_id.compare(0, prefix.size(), prefix) == 0 &&
+          normalize_number(target_id.substr(prefix.size()), key_)) {
+        return target_id.substr(prefix.size());
+      }
+    }
+    return target_id;
+  }
+
   EntryId find_target(const Reference& r) {
     if (!r.target_id.empty()) {
       auto it = impl_.by_id.find(r.target_id);
@@ -707,7 +719,7 @@ private:
         section < impl_.section_entry.size() ? impl_.section_entry[section] : no_entry;
     r.target = find_target(r);
     if (r.target == no_entry) {
-      const sv target = r.number.empty() ? r.target_id : r.number;
+      const sv target = r.number.empty() ? cited_number(r.target_id) : r.number;
       Diagnostic d;
       d.rule = &rules::dangling_reference;
       d.severity = rules::dangling_reference.severity;

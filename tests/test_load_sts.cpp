@@ -693,6 +693,23 @@ TEST(LoadSts, DanglingEntailedTermIsReportedAtItsNumber) {
   EXPECT_EQ(d[0]->target, "3.2");
 }
 
+TEST(LoadSts, DanglingTargetIdWithoutNumberReportsTheCitedNumber) {
+  std::string doc =
+      "<standard xmlns:tbx=\"urn:iso:std:iso:30042:ed-1\"><term-sec><label>3.1</label>\n"
+      "<tbx:termEntry><tbx:langSet xml:lang=\"en\">\n"
+      "<tbx:definition>part of a <tbx:entailedTerm target=\"term_3.9\">block</tbx:entailedTerm>"
+      " and a <tbx:entailedTerm target=\"elsewhere\">thing</tbx:entailedTerm></tbx:definition>\n"
+      "<tbx:tig><tbx:term>header</tbx:term></tbx:tig></tbx:langSet></tbx:termEntry>"
+      "</term-sec></standard>";
+  LoadResult r = load_string(doc);
+  auto d = with_rule(r, "dangling-reference");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0]->target, "3.9");
+  EXPECT_EQ(d[0]->range.line, 3u);
+  EXPECT_EQ(d[0]->range.column, 63u);
+  EXPECT_EQ(d[1]->target, "elsewhere");
+}
+
 // -- languages and positions ---------------------------------------------------
 
 TEST(LoadSts, LanguagesFromLangSetInheritedOrContentLanguage) {
