@@ -261,7 +261,9 @@ void Builder::add_block(std::size_t offset, BlockKind kind, TextBuilder& text) {
     }
     ref.target_id = store(x.target_id);
     ref.markup = x.markup;
-    ref.external = x.external;
+    // A source names another document: what it cites in parentheses is a
+    // clause of that document, never an entry of this vocabulary.
+    ref.external = x.external || kind == BlockKind::source;
     ref.grouped = x.grouped;
     // Point at the number where there is one (what a user fixes), else at
     // the whole reference.

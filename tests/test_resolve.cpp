@@ -358,3 +358,25 @@ TEST(Resolve, ReferencesCrossFiles) {
   EXPECT_EQ(found[0]->target, "3.7");
   EXPECT_EQ(found[0]->entries, std::vector<std::string>{"4.1"});
 }
+
+TEST(Resolve, NumbersInASourceCiteTheSourceDocument) {
+  LoadResult r = load_string(doc({
+      header,
+      R"(<entry number="3.1"><term>alpha</term><definition>first of a word (3.2)</definition></entry>)",
+      R"(<entry number="3.2"><term>word</term><definition>unit of text</definition>)",
+      R"(<source>ISO 1087:2019 (3.99)</source></entry>)",
+      "</vocabulary>",
+  }));
+  const LanguageSection* s = entry(r, "3.2").section("en");
+  ASSERT_NE(s, nullptr);
+  ASSERT_EQ(s->sources.size(), 1u);
+  ASSERT_EQ(s->sources[0].references.size(), 1u);
+  const Reference& ref = s->sources[0].references[0];
+  EXPECT_TRUE(ref.external);
+  EXPECT_EQ(ref.number, "3.99");
+  EXPECT_EQ(ref.target, no_entry);
+  EXPECT_TRUE(of_rule(r, rules::dangling_reference).empty());
+  // The definition's reference still resolves.
+  ASSERT_EQ(definition_refs(r, "3.1").size(), 1u);
+  EXPECT_EQ(definition_refs(r, "3.1")[0].target, 1u);
+}
