@@ -1,6 +1,7 @@
 #include "line_index.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace termgraph {
 
@@ -18,11 +19,23 @@ std::uint32_t count_code_points(std::string_view text, std::size_t from, std::si
 
 LineIndex::LineIndex(std::string_view text) {
   starts_.push_back(0);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  // Line feeds found with memchr; a lone carriage return (old Mac line end)
+  // is rare enough to look for only when the text has one at all.
+  bool has_cr = std::memchr(begin, '\r', text.size()) != nullptr;
+  if (!has_cr) {
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));) {
+      ++p;
+      starts_.push_back(static_cast<std::uint32_t>(p - begin));
+    }
+    return;
+  }
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') {
       starts_.push_back(static_cast<std::uint32_t>(i + 1));
     } else if (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) {
-      starts_.push_back(static_cast<std::uint32_t>(i + 1));  // old Mac line end
+      starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
   }
 }
