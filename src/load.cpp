@@ -5,11 +5,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <pugixml.hpp>
-#include <sstream>
 #include <system_error>
 
 #include "builder.hpp"
@@ -165,18 +166,38 @@ struct Input {
 };
 
 void read_file(Input& in) {
-  std::ifstream f(in.path, std::ios::binary);
+  // One read into a buffer of the file's size where the size is known;
+  // pipes and other files of unknown size are read in chunks.
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(in.path.c_str(), "rb"),
+                                                    &std::fclose);
   if (!f) {
-    in.error = "cannot open '" + in.path + "'";
+    in.error = "cannot open '" + in.path + "': " + std::strerror(errno);
     return;
   }
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  if (f.bad()) {
-    in.error = "cannot read '" + in.path + "'";
+  std::error_code ec;
+  std::uintmax_t size = fs::file_size(in.path, ec);
+  std::string content;
+  if (!ec && size > 0) content.resize(static_cast<std::size_t>(size));
+  std::size_t got = 0;
+  for (;;) {
+    if (got == content.size()) {
+      // Full: at the end of the file, or the file grew (or its size was
+      // unknown). Only grow the buffer when there is more to read.
+      char probe;
+      if (std::fread(&probe, 1, 1, f.get()) == 0) break;
+      content.resize(content.empty() ? 65536 : content.size() * 2);
+      content[got++] = probe;
+    }
+    std::size_t n = std::fread(&content[got], 1, content.size() - got, f.get());
+    got += n;
+    if (n == 0) break;
+  }
+  if (std::ferror(f.get())) {
+    in.error = "cannot read '" + in.path + "': " + std::strerror(errno);
     return;
   }
-  in.content = std::move(ss).str();
+  content.resize(got);
+  in.content = std::move(content);
 }
 
 /// Expands directories (recursively, sorted, *.xml and *.tbx) and reads
