@@ -92,9 +92,11 @@ void write_citations(std::ostream& out, const Vocabulary& vocabulary, Span<Citat
   if (seen.empty()) out << "  (none)\n";
 }
 
-}  // namespace
-
-int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& err) {
+/// Loads the vocabulary, finds the entries `options` asks for and prints
+/// each with `print`, separated by blank lines; with none, says so and
+/// suggests near terms.
+template <typename Print>
+int print_matches(const LookupOptions& options, std::ostream& out, std::ostream& err, Print print) {
   const LoadResult loaded = load_vocabulary(options.vocab);
   const Vocabulary& vocabulary = loaded.vocabulary;
   const std::vector<EntryId> ids = matching_entries(vocabulary, options);
@@ -106,23 +108,21 @@ int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& er
   for (EntryId id : ids) {
     if (!first) out << '\n';
     first = false;
-    write_entry(out, vocabulary, vocabulary[id], options.language);
+    print(vocabulary, id);
   }
   return exit_ok;
 }
 
+}  // namespace
+
+int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& err) {
+  return print_matches(options, out, err, [&](const Vocabulary& vocabulary, EntryId id) {
+    write_entry(out, vocabulary, vocabulary[id], options.language);
+  });
+}
+
 int run_refs(const LookupOptions& options, std::ostream& out, std::ostream& err) {
-  const LoadResult loaded = load_vocabulary(options.vocab);
-  const Vocabulary& vocabulary = loaded.vocabulary;
-  const std::vector<EntryId> ids = matching_entries(vocabulary, options);
-  if (ids.empty()) {
-    report_no_match(vocabulary, options.query, err);
-    return exit_findings;
-  }
-  bool first = true;
-  for (EntryId id : ids) {
-    if (!first) out << '\n';
-    first = false;
+  return print_matches(options, out, err, [&](const Vocabulary& vocabulary, EntryId id) {
     write_heading(out, vocabulary[id], options.language);
     out << "\ncites:\n";
     write_citations(out, vocabulary, vocabulary.cites(id), true, options.language);
@@ -138,8 +138,7 @@ int run_refs(const LookupOptions& options, std::ostream& out, std::ostream& err)
       out << '\n';
     }
     if (prerequisites.empty()) out << "  (none)\n";
-  }
-  return exit_ok;
+  });
 }
 
 }  // namespace termgraph::cli
