@@ -63,6 +63,8 @@ TEST(Rules, XmlSyntax) {
   ASSERT_EQ(d.size(), 1u) << all_messages(r);
   EXPECT_EQ(d[0]->severity, Severity::error);
   EXPECT_EQ(d[0]->range.line, 4u);
+  EXPECT_EQ(d[0]->range.column, 5u);  // the name in </entri>
+  EXPECT_NE(d[0]->message.find("mismatch"), std::string::npos) << d[0]->message;
 }
 
 TEST(Rules, UnknownFormat) {
