@@ -95,7 +95,7 @@ std::string root_name(const pugi::xml_document& doc) {
 }
 
 /// Parses one registered file and hands it to its reader.
-Format read_one(Builder& builder, std::vector<Diagnostic>& diagnostics) {
+Format read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, Format forced) {
   std::string_view raw = builder.raw();
   // pugixml parses in place; it gets its own copy so that the raw bytes stay
   // intact for positions and source lines.
@@ -117,7 +117,7 @@ Format read_one(Builder& builder, std::vector<Diagnostic>& diagnostics) {
     // read are not lost.
     if (!doc.document_element()) return Format::unknown;
   }
-  Format format = detect_format(doc);
+  Format format = forced != Format::unknown ? forced : detect_format(doc);
   switch (format) {
     case Format::native:
       read_native(doc, builder);
@@ -240,7 +240,7 @@ std::vector<Input> collect(const std::vector<std::string>& paths) {
   return inputs;
 }
 
-LoadResult load_inputs(std::vector<Input> inputs) {
+LoadResult load_inputs(std::vector<Input> inputs, const LoadOptions& options) {
   auto impl = std::make_shared<Vocabulary::Impl>();
   LoadResult result;
   Builder builder(*impl, result.diagnostics);
@@ -253,7 +253,7 @@ LoadResult load_inputs(std::vector<Input> inputs) {
       result.formats.push_back(Format::unknown);
       continue;
     }
-    result.formats.push_back(read_one(builder, result.diagnostics));
+    result.formats.push_back(read_one(builder, result.diagnostics, options.format));
   }
   builder.finish();
   result.vocabulary = VocabularyAccess::make(std::move(impl));
@@ -262,15 +262,15 @@ LoadResult load_inputs(std::vector<Input> inputs) {
 
 }  // namespace
 
-LoadResult load_files(const std::vector<std::string>& paths) {
-  return load_inputs(collect(paths));
+LoadResult load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
+  return load_inputs(collect(paths), options);
 }
 
-LoadResult load_sources(std::vector<Source> sources) {
+LoadResult load_sources(std::vector<Source> sources, const LoadOptions& options) {
   std::vector<Input> inputs;
   inputs.reserve(sources.size());
   for (Source& s : sources) inputs.push_back({std::move(s.path), std::move(s.content), {}});
-  return load_inputs(std::move(inputs));
+  return load_inputs(std::move(inputs), options);
 }
 
 LoadResult load_string(std::string_view content, std::string path) {

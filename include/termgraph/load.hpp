@@ -39,14 +39,21 @@ struct Source {
   std::string content;
 };
 
+/// How to load.
+struct LoadOptions {
+  /// Read every input as this format instead of detecting it from the root
+  /// element (Format::unknown: detect).
+  Format format = Format::unknown;
+};
+
 /// Loads all files as one vocabulary: references may cross files.
 /// Directories are searched recursively for *.xml and *.tbx files (sorted).
 /// A file that cannot be read gives an unreadable-input diagnostic; loading
 /// goes on with the others.
-LoadResult load_files(const std::vector<std::string>& paths);
+LoadResult load_files(const std::vector<std::string>& paths, const LoadOptions& options = {});
 
 /// Loads in-memory sources as one vocabulary.
-LoadResult load_sources(std::vector<Source> sources);
+LoadResult load_sources(std::vector<Source> sources, const LoadOptions& options = {});
 
 /// Loads one in-memory document.
 LoadResult load_string(std::string_view content, std::string path = "<string>");
