@@ -76,6 +76,24 @@ bool normalize_number(std::string_view text, std::string& out) {
   return number && after_digit;
 }
 
+std::string_view number_in_id(std::string_view id) {
+  // A "--N" suffix only keeps duplicate ids apart.
+  std::size_t dashes = id.rfind("--");
+  if (dashes != std::string_view::npos && dashes + 2 < id.size() &&
+      id.find_first_not_of("0123456789", dashes + 2) == std::string_view::npos) {
+    id = id.substr(0, dashes);
+  }
+  std::string scratch;
+  for (std::string_view marker : {std::string_view("term_"), std::string_view("sec_")}) {
+    std::size_t at = id.rfind(marker);
+    if (at == std::string_view::npos) continue;
+    bool starts_part = at == 0 || id[at - 1] == '_' || id[at - 1] == '-' || id[at - 1] == '.';
+    std::string_view rest = id.substr(at + marker.size());
+    if (starts_part && normalize_number(rest, scratch)) return rest;
+  }
+  return {};
+}
+
 std::size_t LoadResult::count(Severity s) const noexcept {
   return static_cast<std::size_t>(
       std::count_if(diagnostics.begin(), diagnostics.end(),
@@ -95,7 +113,10 @@ std::string root_name(const pugi::xml_document& doc) {
 }
 
 /// Parses one registered file and hands it to its reader.
-Format read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, Format forced) {
+/// `document_path` is the file's path when it was read from disk (readers
+/// may look beside it, as the TBX reader does for an XCS), else empty.
+Format read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, Format forced,
+                std::string_view document_path) {
   std::string_view raw = builder.raw();
   // pugixml parses in place; it gets its own copy so that the raw bytes stay
   // intact for positions and source lines.
@@ -126,14 +147,9 @@ Format read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, Format f
       read_sts(doc, builder);
       break;
     case Format::tbx:
-    case Format::tbx2008: {
-      pugi::xml_node root = doc.document_element();
-      diagnostics.push_back(make_diagnostic(
-          rules::unknown_format, builder.range_at(static_cast<std::size_t>(root.offset_debug())),
-          std::string(format == Format::tbx ? "TBX" : "TBX 2008 (martif)") +
-              " documents are recognised but not read yet; use the native or NISO STS format"));
+    case Format::tbx2008:
+      read_tbx(doc, builder, document_path);
       break;
-    }
     case Format::unknown: {
       pugi::xml_node root = doc.document_element();
       if (parsed) {
@@ -162,7 +178,8 @@ bool is_term_file(const fs::path& p) {
 struct Input {
   std::string path;
   std::string content;
-  std::string error;  // non-empty: could not be read
+  std::string error;     // non-empty: could not be read
+  bool on_disk = false;  // read from the file system (not an in-memory source)
 };
 
 void read_file(Input& in) {
@@ -229,10 +246,10 @@ std::vector<Input> collect(const std::vector<std::string>& paths) {
         }
       }
       std::sort(found.begin(), found.end());
-      for (std::string& f : found) inputs.push_back({std::move(f), {}, {}});
+      for (std::string& f : found) inputs.push_back({std::move(f), {}, {}, true});
       continue;
     }
-    inputs.push_back({path, {}, {}});
+    inputs.push_back({path, {}, {}, true});
   }
   for (Input& in : inputs) {
     if (in.error.empty()) read_file(in);
@@ -245,6 +262,7 @@ LoadResult load_inputs(std::vector<Input> inputs, const LoadOptions& options) {
   LoadResult result;
   Builder builder(*impl, result.diagnostics);
   for (Input& in : inputs) {
+    std::string disk_path = in.on_disk ? in.path : std::string();
     builder.add_file(std::move(in.path), std::move(in.content));
     if (!in.error.empty()) {
       Diagnostic d = make_diagnostic(rules::unreadable_input, SourceRange{}, in.error);
@@ -253,7 +271,7 @@ LoadResult load_inputs(std::vector<Input> inputs, const LoadOptions& options) {
       result.formats.push_back(Format::unknown);
       continue;
     }
-    result.formats.push_back(read_one(builder, result.diagnostics, options.format));
+    result.formats.push_back(read_one(builder, result.diagnostics, options.format, disk_path));
   }
   builder.finish();
   result.vocabulary = VocabularyAccess::make(std::move(impl));

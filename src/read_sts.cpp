@@ -118,45 +118,6 @@ bool is_number(std::string_view s) {
   return !s.empty() && normalize_number(s, normalized);
 }
 
-/// The entry number an XML id carries: `sec_3.7`, `term_3.7`, also at the
-/// end of a longer id (`iso_9000_2005_en_term_3.1.6`), when what follows
-/// the marker is a number. Empty otherwise. (Only the last marker can be
-/// followed by nothing but a number.)
-std::string_view number_in_id(std::string_view id) {
-  for (std::string_view marker : {std::string_view("term_"), std::string_view("sec_")}) {
-    std::size_t at = id.rfind(marker);
-    if (at == std::string_view::npos) continue;
-    bool starts_part = at == 0 || id[at - 1] == '_' || id[at - 1] == '-' || id[at - 1] == '.';
-    std::string_view rest = id.substr(at + marker.size());
-    if (starts_part && is_number(rest)) return rest;
-  }
-  return {};
-}
-
-/// Visits the subtree of `root` in document order without recursion.
-/// `enter(node)` is called before a node's children and returns whether to
-/// visit them; `leave(node)` after them (also for nodes whose children were
-/// skipped, and for non-element nodes).
-template <typename Enter, typename Leave>
-void walk(pugi::xml_node root, Enter&& enter, Leave&& leave) {
-  pugi::xml_node node = root;
-  for (;;) {
-    if (enter(node) && node.first_child()) {
-      node = node.first_child();
-      continue;
-    }
-    for (;;) {
-      leave(node);
-      if (node == root) return;
-      if (pugi::xml_node next = node.next_sibling()) {
-        node = next;
-        break;
-      }
-      node = node.parent();
-    }
-  }
-}
-
 /// True when element name `qname` is in a TBX namespace in `scope`.
 bool is_tbx(const XmlScope& scope, std::string_view qname) {
   // ISO STS files declare xmlns:tbx in their DTD, not in the document.
@@ -188,7 +149,7 @@ public:
     default_language_ = content_language(root);
     if (default_language_.empty()) default_language_ = "en";
 
-    walk(
+    walk_subtree(
         root,
         [&](pugi::xml_node node) {
           if (node.type() != pugi::node_element) return false;
@@ -273,7 +234,7 @@ private:
   /// The character data of `element`'s subtree, concatenated.
   static std::string text_of(pugi::xml_node element) {
     std::string out;
-    walk(
+    walk_subtree(
         element,
         [&](pugi::xml_node n) {
           if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
@@ -571,7 +532,7 @@ private:
       std::size_t index;
     };
     std::vector<OpenLink> open;
-    walk(
+    walk_subtree(
         element,
         [&](pugi::xml_node n) {
           switch (n.type()) {

@@ -18,4 +18,10 @@ void read_native(const pugi::xml_document& doc, Builder& builder);
 /// NISO/ISO STS terms clauses: `term-sec` with `tbx:` markup.
 void read_sts(const pugi::xml_document& doc, Builder& builder);
 
+/// TBX v3 (`tbx`, DCA and DCT styles) and TBX 2008 (`martif`) documents.
+/// `document_path` is the file the document was read from, empty when it
+/// did not come from a file: a martif document's XCS is read only from a
+/// plain file name in that file's directory.
+void read_tbx(const pugi::xml_document& doc, Builder& builder, std::string_view document_path);
+
 }  // namespace termgraph

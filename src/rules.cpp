@@ -28,12 +28,17 @@ const Rule circular_definition{"circular-definition", Severity::warning,
                                "definitions that cite each other in a cycle"};
 const Rule unsupported_content{"unsupported-content", Severity::warning,
                                "content the model does not cover, left out of the vocabulary"};
+const Rule tbx_structure{"tbx-structure", Severity::error,
+                         "a TBX document breaks the structure of TBX or of its dialect"};
+const Rule invalid_value{"invalid-value", Severity::warning,
+                         "a value outside the values its data category or XCS allows"};
 
 namespace {
 const Rule* const catalogue[] = {
     &xml_syntax,     &unknown_format,     &unreadable_input,       &duplicate_number,
     &duplicate_term, &missing_definition, &missing_preferred_term, &dangling_reference,
     &label_mismatch, &self_reference,     &circular_definition,    &unsupported_content,
+    &tbx_structure,  &invalid_value,
 };
 }  // namespace
 

@@ -1,5 +1,6 @@
-// Internal: XML names and the namespace declarations and language in scope
-// during a document-order walk, shared by format detection and the readers.
+// Internal: XML names, the namespace declarations and language in scope
+// during a document-order walk, and the walk itself; shared by format
+// detection and the readers.
 #pragma once
 
 #include <pugixml.hpp>
@@ -95,5 +96,29 @@ private:
   std::vector<std::string_view> languages_;
   std::vector<Mark> marks_;
 };
+
+/// Visits the subtree of `root` in document order without recursion.
+/// `enter(node)` is called before a node's children and returns whether to
+/// visit them; `leave(node)` after them (also for nodes whose children were
+/// skipped, and for non-element nodes).
+template <typename Enter, typename Leave>
+void walk_subtree(pugi::xml_node root, Enter&& enter, Leave&& leave) {
+  pugi::xml_node node = root;
+  for (;;) {
+    if (enter(node) && node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    for (;;) {
+      leave(node);
+      if (node == root) return;
+      if (pugi::xml_node next = node.next_sibling()) {
+        node = next;
+        break;
+      }
+      node = node.parent();
+    }
+  }
+}
 
 }  // namespace termgraph

@@ -144,12 +144,18 @@ TEST(Load, Utf8ByteOrderMarkKeepsPositions) {
   EXPECT_EQ(r.vocabulary[0].range.column, 3u);
 }
 
-TEST(Load, TbxIsRecognisedButNotYetRead) {
+TEST(Load, TbxIsDetectedAndRead) {
   LoadResult r = load_string(
-      "<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\" type=\"TBX-Basic\"><text><body/></text></tbx>",
+      "<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\" type=\"TBX-Basic\" style=\"dca\" "
+      "xml:lang=\"en\"><tbxHeader/><text><body><conceptEntry id=\"c1\"><langSec "
+      "xml:lang=\"en\"><termSec><term>ledger</term></termSec></langSec></conceptEntry></body>"
+      "</text></tbx>",
       "t.tbx");
   EXPECT_EQ(r.formats[0], Format::tbx);
-  EXPECT_EQ(with_rule(r, "unknown-format").size(), 1u);
+  EXPECT_TRUE(with_rule(r, "unknown-format").empty());
+  ASSERT_EQ(r.vocabulary.entries().size(), 1u);
+  EXPECT_EQ(r.vocabulary.entries()[0].number, "c1");
+  EXPECT_EQ(r.vocabulary.entries()[0].languages[0].designations[0].text, "ledger");
 }
 
 TEST(Load, NumberNormalisation) {

@@ -30,6 +30,12 @@ extern const Rule self_reference;
 extern const Rule circular_definition;
 /// Content the reader does not understand, kept out of the model.
 extern const Rule unsupported_content;
+/// A TBX document breaks the structure of TBX or of the dialect it declares
+/// (an element out of place or order, a missing type or id).
+extern const Rule tbx_structure;
+/// A value its data category (or the document's XCS) does not allow, such
+/// as an unknown administrative status or an undeclared language.
+extern const Rule invalid_value;
 
 /// Every rule, in the order of docs/rules.md.
 Span<const Rule*> all();
