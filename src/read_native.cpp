@@ -479,6 +479,7 @@ void Reader::flatten(pugi::xml_node container, TextBuilder& text, bool links) {
   pugi::xml_node open_ref;  // the <ref> whose link is open
   std::size_t link = 0;
   std::string target_id, target_number;
+  bool external = false;
 
   auto enter = [&](pugi::xml_node element) {
     scopes_.enter(element);
@@ -497,19 +498,33 @@ void Reader::flatten(pugi::xml_node container, TextBuilder& text, bool links) {
                         " inside another reference is ignored; its text belongs to the outer one");
           break;
         }
-        check_attributes(element, {"to"});
+        check_attributes(element, {"to", "external"});
+        // A ref without `to` marks a cited term whose target is only in its
+        // text ("term (3.2)"), or nowhere; external="true" points into
+        // another document, so `to` is kept as written and never resolved.
         pugi::xml_attribute to = element.attribute("to");
         std::string_view target = trim(to.value());
-        if (target.empty()) {
+        if (to && target.empty()) {
           b_.report(rules::unsupported_content, offset(element),
-                    element_label(element) + (to ? " has an empty 'to'" : " has no 'to'") +
-                        " attribute; its text is kept as plain text");
+                    element_label(element) +
+                        " has an empty 'to' attribute; its text is kept as plain text");
           break;
+        }
+        external = false;
+        if (pugi::xml_attribute ext = element.attribute("external")) {
+          std::string_view v = trim(ext.value());
+          if (v == "true") {
+            external = true;
+          } else if (v != "false") {
+            b_.report(rules::unsupported_content, offset_of(element, ext.value()),
+                      "'external' is 'true' or 'false', not '" + std::string(v) +
+                          "'; the reference is read as internal");
+          }
         }
         std::string normalized;
         target_id.clear();
         target_number.clear();
-        if (normalize_number(target, normalized)) {
+        if (!external && normalize_number(target, normalized)) {
           target_number = std::string(target);
         } else {
           target_id = std::string(target);
@@ -541,7 +556,7 @@ void Reader::flatten(pugi::xml_node container, TextBuilder& text, bool links) {
   };
   auto leave = [&](pugi::xml_node element) {
     if (element == open_ref) {
-      text.close_link(link, std::move(target_id), std::move(target_number), false);
+      text.close_link(link, std::move(target_id), std::move(target_number), external);
       target_id.clear();
       target_number.clear();
       open_ref = pugi::xml_node();

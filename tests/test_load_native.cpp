@@ -374,26 +374,48 @@ TEST(LoadNative, MarkupAndPlainReferencesWithPositions) {
   EXPECT_TRUE(v.circular_groups().empty());
 }
 
-TEST(LoadNative, RefWithoutTargetKeepsItsText) {
+TEST(LoadNative, RefWithoutTargetMarksATermAndEmptyTargetIsReported) {
   LoadResult r = load_string(R"(<vocabulary xmlns="urn:termgraph:vocabulary:1">
-  <entry number="1.1"><term>a</term><definition>see <ref>term b (1.2)</ref> and <ref to=" ">c</ref></definition></entry>
+  <entry number="1.1"><term>a</term><definition>see <ref>term b (1.2)</ref> and <ref to=" ">c</ref> or <ref>d</ref></definition></entry>
   <entry number="1.2"><term>term b</term><definition>d</definition></entry>
 </vocabulary>)");
   ASSERT_EQ(r.vocabulary.size(), 2u);
   const TextBlock* def = r.vocabulary[0].languages[0].definition;
   ASSERT_NE(def, nullptr);
-  EXPECT_EQ(def->text, "see term b (1.2) and c");
-  // The plain-text reference inside the broken markup is still found.
-  ASSERT_EQ(def->references.size(), 1u);
-  EXPECT_FALSE(def->references[0].markup);
+  EXPECT_EQ(def->text, "see term b (1.2) and c or d");
+  // <ref> without `to`: a marked term; the number in its text is its target.
+  ASSERT_EQ(def->references.size(), 2u);
+  EXPECT_TRUE(def->references[0].markup);
+  EXPECT_EQ(def->references[0].term, "term b");
+  EXPECT_EQ(def->references[0].number, "1.2");
   EXPECT_EQ(def->references[0].target, 1u);
+  // <ref>d</ref>: marked, with nothing to resolve, and not reported.
+  EXPECT_TRUE(def->references[1].markup);
+  EXPECT_EQ(def->references[1].text, "d");
+  EXPECT_EQ(def->references[1].target, no_entry);
   auto found = with_rule(r, "unsupported-content");
-  ASSERT_EQ(found.size(), 2u) << all_messages(r);
+  ASSERT_EQ(found.size(), 1u) << all_messages(r);
   EXPECT_EQ(found[0]->range.line, 2u);
-  EXPECT_EQ(found[0]->range.column, 53u);
-  EXPECT_NE(found[0]->message.find("no 'to'"), std::string::npos) << found[0]->message;
-  EXPECT_EQ(found[1]->range.column, 81u);
-  EXPECT_NE(found[1]->message.find("empty 'to'"), std::string::npos) << found[1]->message;
+  EXPECT_EQ(found[0]->range.column, 81u);
+  EXPECT_NE(found[0]->message.find("empty 'to'"), std::string::npos) << found[0]->message;
+  EXPECT_TRUE(with_rule(r, "dangling-reference").empty());
+}
+
+TEST(LoadNative, ExternalRefKeepsItsTargetAndIsNeverDangling) {
+  LoadResult r = load_string(R"(<vocabulary xmlns="urn:termgraph:vocabulary:1">
+  <entry number="1.1"><term>a</term><definition>as in <ref to="iso-1087" external="true">concept (3.1)</ref> and <ref to="1.1" external="maybe">a</ref></definition></entry>
+</vocabulary>)");
+  const TextBlock* def = r.vocabulary[0].languages[0].definition;
+  ASSERT_NE(def, nullptr);
+  ASSERT_EQ(def->references.size(), 2u);
+  EXPECT_TRUE(def->references[0].external);
+  EXPECT_EQ(def->references[0].target_id, "iso-1087");
+  EXPECT_EQ(def->references[0].target, no_entry);
+  EXPECT_FALSE(def->references[1].external);
+  EXPECT_TRUE(with_rule(r, "dangling-reference").empty());
+  auto found = with_rule(r, "unsupported-content");
+  ASSERT_EQ(found.size(), 1u) << all_messages(r);
+  EXPECT_NE(found[0]->message.find("'maybe'"), std::string::npos) << found[0]->message;
 }
 
 TEST(LoadNative, RefInATermOrInsideAnotherRefIsNotALink) {

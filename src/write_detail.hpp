@@ -1,0 +1,24 @@
+// Internal: what the format writers (write_native.cpp, write_sts.cpp,
+// write_tbx.cpp) share; defined in write.cpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "termgraph/vocabulary.hpp"
+
+namespace termgraph::write_detail {
+
+/// The language most entries start with; ties go to the one met first.
+std::string default_language(const Vocabulary& vocabulary);
+
+/// The markup references of `block` in text order, without those nested in
+/// an earlier one (no format here can write a link inside a link).
+std::vector<const Reference*> links_of(const TextBlock& block);
+
+/// True when `part` is a view into `whole`: a reference's number taken from
+/// its block's text rather than from a link target.
+bool within(std::string_view part, std::string_view whole);
+
+}  // namespace termgraph::write_detail
