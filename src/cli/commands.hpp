@@ -52,4 +52,29 @@ int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& er
 /// first; 1 when no entry matches.
 int run_refs(const LookupOptions& options, std::ostream& out, std::ostream& err);
 
+struct ConvertOptions {
+  std::vector<std::string> paths;
+  /// The output format: "native", "sts" or "tbx".
+  std::string to;
+  /// Read every input as this format ("native", "sts", "tbx", "tbx2008");
+  /// empty: detect each file's format.
+  std::string from;
+  /// The output file (written through OUTPUT.tmp, then renamed); empty or
+  /// "-": standard output.
+  std::string output;
+  /// Title written where the output format has one; empty: none.
+  std::string title;
+};
+
+/// The format named `name` ("native", "sts", "tbx", "tbx2008"), or
+/// Format::unknown.
+Format parse_format_name(const std::string& name);
+
+/// `termgraph convert`: diagnostics of loading on `err`, the vocabulary in
+/// the target format on `out` or in the output file. 0 when written without
+/// errors, 1 when written but loading found errors, 2 (nothing written) when
+/// an input cannot be read; throws UsageError when the output cannot be
+/// written.
+int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace termgraph::cli

@@ -25,7 +25,7 @@ std::string join(const std::vector<std::string>& words) {
 
 int run(int argc, char** argv) {
   CLI::App app{
-      "Check, look up and explore ISO-style terminology (term entries, their "
+      "Check, look up, explore and convert ISO-style terminology (term entries, their "
       "definitions and the references between them).",
       "termgraph"};
   app.set_version_flag("--version", "termgraph " TERMGRAPH_VERSION_STRING,
@@ -79,6 +79,31 @@ int run(int argc, char** argv) {
   refs_cmd->add_option("--lang", refs.language, "Match and name entries in this language");
   refs_cmd->add_option("QUERY", refs_words, "An entry number or a term")->required();
 
+  termgraph::cli::ConvertOptions convert;
+  CLI::App* convert_cmd = app.add_subcommand(
+      "convert", "Load term files as one vocabulary and write it in another format");
+  convert_cmd->add_option("--to", convert.to, "Output format")
+      ->required()
+      ->check(CLI::IsMember({"native", "sts", "tbx"}));
+  convert_cmd
+      ->add_option("--from", convert.from,
+                   "Read every input as this format instead of detecting it from the root "
+                   "element")
+      ->check(CLI::IsMember({"native", "sts", "tbx", "tbx2008"}));
+  convert_cmd->add_option("-o,--output", convert.output,
+                          "Write to FILE (through FILE.tmp, renamed when complete) instead of "
+                          "standard output");
+  convert_cmd->add_option("--title", convert.title,
+                          "Title written where the output format has one");
+  convert_cmd
+      ->add_option("INPUT", convert.paths,
+                   "Files or directories (searched recursively for *.xml and *.tbx)")
+      ->required();
+  convert_cmd->footer(
+      "Diagnostics of loading go to standard error. Exit status: 0 written, 1 written but\n"
+      "loading found errors (what could be read is written), 2 usage error, unreadable\n"
+      "input (nothing written) or output that cannot be written.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -89,6 +114,9 @@ int run(int argc, char** argv) {
   if (check_cmd->parsed()) {
     check.show_source = !no_source;
     return termgraph::cli::run_check(check, std::cout, std::cerr);
+  }
+  if (convert_cmd->parsed()) {
+    return termgraph::cli::run_convert(convert, std::cout, std::cerr);
   }
   if (lookup_cmd->parsed()) {
     lookup.query = join(lookup_words);

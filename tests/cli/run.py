@@ -2,7 +2,7 @@
 """Runs a command and checks its exit status and output.
 
 Usage: run.py [--exit N] [--stdout RE]... [--stderr RE]... [--no-stdout RE]...
-              [--stdout-empty] [--env NAME=VALUE]... [--unset NAME]... -- COMMAND...
+              [--stdout-empty] [--stderr-empty] [--env NAME=VALUE]... [--unset NAME]... -- COMMAND...
        run.py --closed-stdout -- COMMAND...
 
 Every --stdout / --stderr regular expression must match somewhere in that
@@ -29,6 +29,7 @@ def main():
     parser.add_argument("--stderr", action="append", default=[])
     parser.add_argument("--no-stdout", action="append", default=[])
     parser.add_argument("--stdout-empty", action="store_true")
+    parser.add_argument("--stderr-empty", action="store_true")
     parser.add_argument("--env", action="append", default=[])
     parser.add_argument("--unset", action="append", default=[])
     parser.add_argument("--closed-stdout", action="store_true")
@@ -70,6 +71,8 @@ def main():
             problems.append(f"stdout matches {pattern!r}")
     if args.stdout_empty and run.stdout:
         problems.append("stdout is not empty")
+    if args.stderr_empty and run.stderr:
+        problems.append("stderr is not empty")
     if problems:
         print("command:", " ".join(command))
         print("--- stdout ---")
