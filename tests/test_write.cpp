@@ -62,6 +62,10 @@ LoadResult round_trip(const Vocabulary& v, Format f, const std::string& path) {
     EXPECT_EQ(back.formats[0], f) << path;
   }
   EXPECT_EQ(count_rule(back, rules::unsupported_content.id), 0u) << path << "\n" << findings(back);
+  // What a writer writes is valid by the format's own rules, as far as the
+  // reader checks them (TBX structure and picklist values).
+  EXPECT_EQ(count_rule(back, "tbx-structure"), 0u) << path << "\n" << findings(back);
+  EXPECT_EQ(count_rule(back, "invalid-value"), 0u) << path << "\n" << findings(back);
   return back;
 }
 
