@@ -66,6 +66,7 @@ std::size_t entity_at(std::string_view raw, std::size_t i, std::size_t& decoded)
 // -- TextBuilder ------------------------------------------------------------
 
 void TextBuilder::append(std::string_view decoded, std::size_t raw_offset, bool verbatim) {
+  replay_ = Replay{};
   bool after_space = !text_.empty() && text_.back() == ' ';
   anchors_.push_back({static_cast<std::uint32_t>(text_.size()), raw_offset, verbatim,
                       pending_space_, after_space});
@@ -84,6 +85,7 @@ void TextBuilder::append(std::string_view decoded, std::size_t raw_offset, bool 
 }
 
 std::size_t TextBuilder::open_link() {
+  replay_ = Replay{};
   if (pending_space_ && !text_.empty()) {
     text_ += ' ';
     pending_space_ = false;
@@ -118,6 +120,19 @@ std::size_t TextBuilder::raw_offset(std::string_view raw, std::size_t pos) const
   bool pending = it->pending;
   std::size_t space_at = it->raw_pos;  // raw start of the current space run
   std::size_t r = it->raw_pos;
+  std::size_t anchor = static_cast<std::size_t>(it - anchors_.begin());
+  if (replay_.anchor == anchor && replay_.pos <= pos) {
+    // The replay stops at the first state that answers a position, and
+    // that state comes no later for a larger one: resume from it.
+    t = replay_.t;
+    pending = replay_.pending;
+    space_at = replay_.space_at;
+    r = replay_.r;
+  }
+  auto answer = [&](std::size_t offset) {
+    replay_ = {anchor, pos, t, r, space_at, pending};
+    return offset;
+  };
   while (r < raw.size()) {
     char c = raw[r];
     if (!it->verbatim && c == '<') break;  // end of the text node
@@ -138,16 +153,16 @@ std::size_t TextBuilder::raw_offset(std::string_view raw, std::size_t pos) const
       if (can_pend) pending = true;
     } else {
       if (pending) {
-        if (t == pos) return space_at;
+        if (t == pos) return answer(space_at);
         ++t;
         pending = false;
       }
-      if (pos < t + decoded_len) return r;
+      if (pos < t + decoded_len) return answer(r);
       t += decoded_len;
     }
     r += raw_len;
   }
-  return r;
+  return answer(r);
 }
 
 void TextBuilder::finish() {

@@ -71,10 +71,21 @@ private:
     bool pending;            // a collapsed space was pending before it
     bool after_space;        // the text already ended with a space
   };
+  // Where the last raw_offset() replay stopped: a later call for a position
+  // further along the same piece resumes there, so the references of one
+  // block (found in text order) are mapped in one pass over its raw text
+  // instead of one pass each.
+  struct Replay {
+    std::size_t anchor = SIZE_MAX;  // index in anchors_; SIZE_MAX: none
+    std::size_t pos = 0;            // the position it answered
+    std::size_t t = 0, r = 0, space_at = 0;
+    bool pending = false;
+  };
   std::string text_;
   std::vector<Anchor> anchors_;
   std::vector<MarkupLink> links_;
   bool pending_space_ = false;
+  mutable Replay replay_;
 };
 
 /// Status as read: explicit, or absent (ISO: the first term is preferred).

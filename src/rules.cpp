@@ -7,6 +7,8 @@
 namespace termgraph::rules {
 
 const Rule xml_syntax{"xml-syntax", Severity::error, "the input is not well-formed XML"};
+const Rule invalid_encoding{"invalid-encoding", Severity::error,
+                            "the bytes are not valid in the input's encoding"};
 const Rule unknown_format{"unknown-format", Severity::error,
                           "the root element is not a term format termgraph reads"};
 const Rule unreadable_input{"unreadable-input", Severity::error,
@@ -35,10 +37,10 @@ const Rule invalid_value{"invalid-value", Severity::warning,
 
 namespace {
 const Rule* const catalogue[] = {
-    &xml_syntax,     &unknown_format,     &unreadable_input,       &duplicate_number,
-    &duplicate_term, &missing_definition, &missing_preferred_term, &dangling_reference,
-    &label_mismatch, &self_reference,     &circular_definition,    &unsupported_content,
-    &tbx_structure,  &invalid_value,
+    &xml_syntax,          &invalid_encoding, &unknown_format,     &unreadable_input,
+    &duplicate_number,    &duplicate_term,   &missing_definition, &missing_preferred_term,
+    &dangling_reference,  &label_mismatch,   &self_reference,     &circular_definition,
+    &unsupported_content, &tbx_structure,    &invalid_value,
 };
 }  // namespace
 

@@ -8,6 +8,10 @@ namespace termgraph::rules {
 
 /// The input is not well-formed XML (the parser's line and column).
 extern const Rule xml_syntax;
+/// Bytes that are not valid in the input's encoding (invalid UTF-8, an
+/// unpaired UTF-16 surrogate), or an encoding declaration the bytes
+/// contradict. Invalid sequences are read as U+FFFD.
+extern const Rule invalid_encoding;
 /// The root element is not a format termgraph reads.
 extern const Rule unknown_format;
 /// The input file or directory cannot be read.
