@@ -113,6 +113,7 @@ private:
   }
 
   void escape(std::string_view s, bool attribute) {
+    static constexpr const char* replacement = "\xEF\xBF\xBD";  // U+FFFD
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
       const char* rep = nullptr;
@@ -139,6 +140,19 @@ private:
           rep = "&#13;";
           break;
         default:
+          // Characters XML does not allow (C0 controls other than tab, line
+          // feed and carriage return; U+FFFE, U+FFFF) cannot be written, not
+          // even as references: U+FFFD stands in for them.
+          if (static_cast<unsigned char>(s[i]) < 0x20) {
+            rep = replacement;
+          } else if (s[i] == '\xEF' && i + 2 < s.size() && s[i + 1] == '\xBF' &&
+                     (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) {
+            out_.write(s.data() + run, static_cast<std::streamsize>(i - run));
+            out_ << replacement;
+            i += 2;
+            run = i + 1;
+            continue;
+          }
           break;
       }
       if (rep) {

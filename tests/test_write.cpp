@@ -422,3 +422,24 @@ TEST(Write, TbxCorpusRoundTripsThroughNative) {
 }
 
 }  // namespace
+
+TEST(Write, CharactersXmlDoesNotAllowAreReplaced) {
+  // &#1; and &#xFFFE; are read as written by pugixml; no writer may put
+  // them in its output, where they would make the file ill-formed.
+  LoadResult in = read(R"(<vocabulary xmlns="urn:termgraph:vocabulary:1" xml:lang="en">
+<entry number="1"><term>a&#1;b</term><definition>x&#xFFFE;y</definition></entry>
+</vocabulary>)",
+                       "controls.xml");
+  for (Format f : {Format::native, Format::sts, Format::tbx}) {
+    std::string text = write(in.vocabulary, f);
+    EXPECT_EQ(text.find('\x01'), std::string::npos) << to_string(f);
+    EXPECT_EQ(text.find("\xEF\xBF\xBE"), std::string::npos) << to_string(f);
+    EXPECT_NE(text.find("a\xEF\xBF\xBD"
+                        "b"),
+              std::string::npos)
+        << to_string(f);
+    EXPECT_NE(text.find("x\xEF\xBF\xBDy"), std::string::npos) << to_string(f);
+    LoadResult back = read(text, "back");
+    EXPECT_EQ(count_rule(back, "xml-syntax"), 0u) << to_string(f) << "\n" << findings(back);
+  }
+}
