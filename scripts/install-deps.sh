@@ -15,6 +15,9 @@ packages=(
   libxml2-utils     # xmllint: the schema tests
   python3           # test drivers, scripts/gen-sts.py
   pkg-config
+  gcovr             # line coverage report (scripts/coverage.sh, coverage preset)
+  clang             # libFuzzer harnesses (scripts/fuzz-smoke.sh)
+  libclang-rt-dev   # clang's libFuzzer and sanitizer runtimes (libclang-rt-14-dev on Debian 12)
 )
 
 missing=()
