@@ -21,4 +21,11 @@ std::vector<const Reference*> links_of(const TextBlock& block);
 /// its block's text rather than from a link target.
 bool within(std::string_view part, std::string_view whole);
 
+/// The TBX picklist value of a status: "preferredTerm", "admittedTerm",
+/// "deprecatedTerm" (STS normativeAuthorization; TBX v3 adds "-admn-sts").
+std::string_view status_value(Status s);
+
+/// The TBX termType value of a kind: fullForm, abbreviation, symbol, variant.
+std::string_view term_type_value(TermKind k);
+
 }  // namespace termgraph::write_detail

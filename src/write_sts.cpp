@@ -44,32 +44,6 @@ std::string_view block_element(BlockKind kind) {
   return "tbx:note";
 }
 
-std::string_view authorization(Status s) {
-  switch (s) {
-    case Status::preferred:
-      return "preferredTerm";
-    case Status::admitted:
-      return "admittedTerm";
-    case Status::deprecated:
-      return "deprecatedTerm";
-  }
-  return "preferredTerm";
-}
-
-std::string_view term_type(TermKind k) {
-  switch (k) {
-    case TermKind::full_form:
-      return "fullForm";
-    case TermKind::abbreviation:
-      return "abbreviation";
-    case TermKind::symbol:
-      return "symbol";
-    case TermKind::other:
-      return "variant";
-  }
-  return "variant";
-}
-
 class StsWriter {
 public:
   StsWriter(std::ostream& out, const Vocabulary& v, const WriteOptions& options)
@@ -132,10 +106,10 @@ private:
         xml_.end();
       }
       xml_.start("tbx:normativeAuthorization");
-      xml_.attribute("value", authorization(d.status));
+      xml_.attribute("value", write_detail::status_value(d.status));
       xml_.end();
       xml_.start("tbx:termType");
-      xml_.attribute("value", term_type(d.kind));
+      xml_.attribute("value", write_detail::term_type_value(d.kind));
       xml_.end();
       xml_.end();
     }

@@ -44,32 +44,6 @@ std::string xml_id(std::string_view key, std::string_view prefix) {
   return letter ? out : std::string(prefix) + out;
 }
 
-std::string_view administrative_status(Status s) {
-  switch (s) {
-    case Status::preferred:
-      return "preferredTerm-admn-sts";
-    case Status::admitted:
-      return "admittedTerm-admn-sts";
-    case Status::deprecated:
-      return "deprecatedTerm-admn-sts";
-  }
-  return "preferredTerm-admn-sts";
-}
-
-std::string_view term_type(TermKind k) {
-  switch (k) {
-    case TermKind::full_form:
-      return "fullForm";
-    case TermKind::abbreviation:
-      return "abbreviation";
-    case TermKind::symbol:
-      return "symbol";
-    case TermKind::other:
-      return "variant";
-  }
-  return "variant";
-}
-
 class TbxWriter {
 public:
   TbxWriter(std::ostream& out, const Vocabulary& v, const WriteOptions& options)
@@ -133,8 +107,9 @@ private:
       xml_.start("termSec");
       xml_.text_element("term", d.text);
       if (!d.part_of_speech.empty()) term_note("partOfSpeech", d.part_of_speech);
-      term_note("termType", term_type(d.kind));
-      term_note("administrativeStatus", administrative_status(d.status));
+      term_note("termType", write_detail::term_type_value(d.kind));
+      term_note("administrativeStatus",
+                std::string(write_detail::status_value(d.status)) + "-admn-sts");
       xml_.end();
     }
     xml_.end();
