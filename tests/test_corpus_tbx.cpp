@@ -12,11 +12,14 @@
 #include <vector>
 
 #include "termgraph/load.hpp"
+#include "test_support.hpp"
 
 using namespace termgraph;
 namespace fs = std::filesystem;
 
 namespace {
+
+using termgraph::test::with_rule;
 
 const std::string corpus_dir = std::string(TERMGRAPH_CORPUS_DIR) + "/tbx";
 
@@ -27,14 +30,6 @@ const std::string corpus_dir = std::string(TERMGRAPH_CORPUS_DIR) + "/tbx";
 
 LoadResult load(const std::string& name) {
   return load_files({corpus_dir + "/" + name});
-}
-
-std::vector<const Diagnostic*> with_rule(const LoadResult& r, std::string_view rule) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.rule_id() == rule) out.push_back(&d);
-  }
-  return out;
 }
 
 /// (line, column) of each diagnostic of `rule`, in report order.

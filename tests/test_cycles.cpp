@@ -8,22 +8,17 @@
 
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
+#include "test_support.hpp"
 
 namespace {
+
+using termgraph::test::with_rule;
 
 using termgraph::BlockKind;
 using termgraph::Diagnostic;
 using termgraph::EntryId;
 using termgraph::LoadResult;
 using termgraph::Vocabulary;
-
-std::vector<const Diagnostic*> with_rule(const LoadResult& r, std::string_view id) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.rule_id() == id) out.push_back(&d);
-  }
-  return out;
-}
 
 std::vector<std::string> numbers(const Vocabulary& v, const std::vector<EntryId>& ids) {
   std::vector<std::string> out;

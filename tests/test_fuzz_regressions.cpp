@@ -13,11 +13,14 @@
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
 #include "termgraph/write.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace termgraph;
 
 namespace {
+
+using termgraph::test::with_rule;
 
 const fs::path kFuzzData = fs::path(TERMGRAPH_TEST_DATA) / "fuzz";
 
@@ -26,14 +29,6 @@ std::string read_file(const fs::path& p) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-std::vector<const Diagnostic*> with_rule(const LoadResult& r, std::string_view id) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.rule_id() == id) out.push_back(&d);
-  }
-  return out;
 }
 
 }  // namespace

@@ -21,25 +21,20 @@
 #include "line_index.hpp"
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace termgraph;
 
 namespace {
 
+using termgraph::test::with_rule;
+
 #ifdef TERMGRAPH_SANITIZED
 constexpr std::size_t scale_down = 10;
 #else
 constexpr std::size_t scale_down = 1;
 #endif
-
-std::vector<const Diagnostic*> with_rule(const LoadResult& r, std::string_view id) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.rule_id() == id) out.push_back(&d);
-  }
-  return out;
-}
 
 std::string all_messages(const LoadResult& r) {
   std::string s;

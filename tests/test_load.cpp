@@ -10,11 +10,14 @@
 #include "termgraph/rules.hpp"
 
 #include "impl.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace termgraph;
 
 namespace {
+
+using termgraph::test::with_rule;
 
 const char* kSmall = R"(<?xml version="1.0"?>
 <vocabulary xmlns="urn:termgraph:vocabulary:1" xml:lang="en">
@@ -43,14 +46,6 @@ struct TempDir {
     return p.string();
   }
 };
-
-std::vector<const Diagnostic*> with_rule(const LoadResult& r, std::string_view id) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.rule_id() == id) out.push_back(&d);
-  }
-  return out;
-}
 
 }  // namespace
 

@@ -12,24 +12,19 @@
 #include "readers.hpp"
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
+#include "test_support.hpp"
 
 using namespace termgraph;
 
 namespace {
+
+using termgraph::test::with_rule;
 
 const std::string ns = "urn:termgraph:vocabulary:1";
 
 /// A native document around `body`.
 std::string vocabulary(const std::string& body, const std::string& attributes = "") {
   return "<vocabulary xmlns=\"" + ns + "\"" + attributes + ">" + body + "</vocabulary>";
-}
-
-std::vector<const Diagnostic*> with_rule(const LoadResult& r, std::string_view rule) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.rule_id() == rule) out.push_back(&d);
-  }
-  return out;
 }
 
 std::vector<std::string> terms(const LanguageSection& s) {

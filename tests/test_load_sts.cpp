@@ -13,18 +13,13 @@
 
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
+#include "test_support.hpp"
 
 using namespace termgraph;
 
 namespace {
 
-std::vector<const Diagnostic*> with_rule(const LoadResult& r, std::string_view rule) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.rule_id() == rule) out.push_back(&d);
-  }
-  return out;
-}
+using termgraph::test::with_rule;
 
 std::vector<std::string> numbers(const Vocabulary& v) {
   std::vector<std::string> out;
