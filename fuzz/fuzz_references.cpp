@@ -12,7 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "references.hpp"
+#include "text/inflection.hpp"
+#include "text/reference_scan.hpp"
 
 namespace {
 

@@ -246,5 +246,5 @@ TEST(CorpusTbx, EveryFileIsHandled) {
     EXPECT_GE(r.vocabulary.entries().size(), 1u) << f.path();
     EXPECT_TRUE(with_rule(r, "unknown-format").empty()) << f.path();
   }
-  EXPECT_EQ(files, 7u);
+  EXPECT_GE(files, 7u);  // the corpus may grow
 }

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "line_index.hpp"
+#include "text/line_index.hpp"
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
 #include "test_support.hpp"

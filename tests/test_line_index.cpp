@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "builder.hpp"
-#include "line_index.hpp"
+#include "model/builder.hpp"
+#include "text/line_index.hpp"
 
 using termgraph::LineIndex;
 using termgraph::TextBuilder;

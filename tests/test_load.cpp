@@ -9,7 +9,7 @@
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
 
-#include "impl.hpp"
+#include "model/impl.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "readers.hpp"
+#include "read/readers.hpp"
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
 #include "test_support.hpp"

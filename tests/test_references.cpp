@@ -7,7 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "references.hpp"
+#include "text/inflection.hpp"
+#include "text/reference_scan.hpp"
 
 using termgraph::ExtractedReference;
 using termgraph::MarkupLink;

@@ -1,6 +1,8 @@
 // termgraph: diagnostics and the rules that produce them.
 #pragma once
 
+#include "termgraph/export.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +15,7 @@ namespace termgraph {
 enum class Severity : std::uint8_t { note, warning, error };
 
 /// "note", "warning" or "error".
-std::string_view to_string(Severity s) noexcept;
+TERMGRAPH_API std::string_view to_string(Severity s) noexcept;
 
 /// A check termgraph makes. Each rule is defined once (see rules.hpp) and
 /// documented in docs/rules.md.

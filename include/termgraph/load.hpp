@@ -1,6 +1,8 @@
 // termgraph: reading term files into a Vocabulary.
 #pragma once
 
+#include "termgraph/export.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,12 +17,12 @@ namespace termgraph {
 enum class Format : std::uint8_t { unknown, native, sts, tbx, tbx2008 };
 
 /// "native", "sts", "tbx", "tbx2008" or "unknown".
-std::string_view to_string(Format f) noexcept;
+TERMGRAPH_API std::string_view to_string(Format f) noexcept;
 
 /// The outcome of loading: the vocabulary (everything that could be read)
 /// and every diagnostic, sorted by file, line and column. Converts to true
 /// when there are no errors.
-struct LoadResult {
+struct TERMGRAPH_API LoadResult {
   Vocabulary vocabulary;
   std::vector<Diagnostic> diagnostics;
   /// The format detected for each file, indexed like vocabulary.files().
@@ -50,12 +52,13 @@ struct LoadOptions {
 /// Directories are searched recursively for *.xml and *.tbx files (sorted).
 /// A file that cannot be read gives an unreadable-input diagnostic; loading
 /// goes on with the others.
-LoadResult load_files(const std::vector<std::string>& paths, const LoadOptions& options = {});
+TERMGRAPH_API LoadResult load_files(const std::vector<std::string>& paths,
+                                    const LoadOptions& options = {});
 
 /// Loads in-memory sources as one vocabulary.
-LoadResult load_sources(std::vector<Source> sources, const LoadOptions& options = {});
+TERMGRAPH_API LoadResult load_sources(std::vector<Source> sources, const LoadOptions& options = {});
 
 /// Loads one in-memory document.
-LoadResult load_string(std::string_view content, std::string path = "<string>");
+TERMGRAPH_API LoadResult load_string(std::string_view content, std::string path = "<string>");
 
 }  // namespace termgraph

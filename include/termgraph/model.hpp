@@ -7,6 +7,8 @@
 // that Vocabulary (or a copy of it) lives.
 #pragma once
 
+#include "termgraph/export.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -68,9 +70,9 @@ enum class TermKind : std::uint8_t { full_form, abbreviation, symbol, other };
 enum class BlockKind : std::uint8_t { definition, note, example, source };
 
 /// Short lower-case names: "preferred", "full-form", "definition" ...
-std::string_view to_string(Status s) noexcept;
-std::string_view to_string(TermKind k) noexcept;
-std::string_view to_string(BlockKind k) noexcept;
+TERMGRAPH_API std::string_view to_string(Status s) noexcept;
+TERMGRAPH_API std::string_view to_string(TermKind k) noexcept;
+TERMGRAPH_API std::string_view to_string(BlockKind k) noexcept;
 
 /// One term, abbreviation or symbol that designates the entry's concept.
 struct Designation {
@@ -122,7 +124,7 @@ struct TextBlock {
 };
 
 /// The part of an entry in one language.
-struct LanguageSection {
+struct TERMGRAPH_API LanguageSection {
   /// Language tag as written (xml:lang), e.g. "en", "fr".
   std::string_view language;
   /// Preferred, admitted and deprecated designations in source order.
@@ -139,7 +141,7 @@ struct LanguageSection {
 };
 
 /// One numbered term entry.
-struct Entry {
+struct TERMGRAPH_API Entry {
   EntryId id = no_entry;
   /// The number as written ("3.30", "3.1.2.16", "102-01-01"); where the
   /// source has none, a stable id taken from the source (its XML id).

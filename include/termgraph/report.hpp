@@ -1,6 +1,8 @@
 // termgraph: rendering diagnostics and entries as text.
 #pragma once
 
+#include "termgraph/export.hpp"
+
 #include <ostream>
 #include <string>
 
@@ -20,26 +22,28 @@ struct TextStyle {
 ///   <caret>
 ///   file:line:col: note: <related message>     (one per related location)
 /// Source lines are read from the files named in `vocabulary`.
-void write_diagnostic(std::ostream& out, const Diagnostic& d, const Vocabulary& vocabulary,
-                      const TextStyle& style = {});
+TERMGRAPH_API void write_diagnostic(std::ostream& out, const Diagnostic& d,
+                                    const Vocabulary& vocabulary, const TextStyle& style = {});
 
 /// Writes every diagnostic of `result`, then a summary line
 /// ("N errors, N warnings"; nothing when there are none).
-void write_diagnostics(std::ostream& out, const LoadResult& result, const TextStyle& style = {});
+TERMGRAPH_API void write_diagnostics(std::ostream& out, const LoadResult& result,
+                                     const TextStyle& style = {});
 
 /// Writes `entry` as ISO prints it: number, preferred term, admitted terms,
 /// "DEPRECATED: " terms, definition, EXAMPLE paragraphs, "Note N to entry:"
 /// paragraphs and "[SOURCE: ...]". Sections in `language` only, or all
 /// languages when empty.
-void write_entry(std::ostream& out, const Entry& entry, std::string_view language = {});
+TERMGRAPH_API void write_entry(std::ostream& out, const Entry& entry,
+                               std::string_view language = {});
 
 /// Like write_entry() above; with the vocabulary at hand, a markup reference
 /// that names its target by id only ("DLT system" linked to term_3.30) is
 /// printed with the number of the entry it resolves to ("DLT system (3.30)").
-void write_entry(std::ostream& out, const Vocabulary& vocabulary, const Entry& entry,
-                 std::string_view language = {});
+TERMGRAPH_API void write_entry(std::ostream& out, const Vocabulary& vocabulary, const Entry& entry,
+                               std::string_view language = {});
 
 /// `file:line:col` for a range (the path as given to the loader).
-std::string format_location(const Vocabulary& vocabulary, const SourceRange& range);
+TERMGRAPH_API std::string format_location(const Vocabulary& vocabulary, const SourceRange& range);
 
 }  // namespace termgraph

@@ -1,6 +1,8 @@
 // termgraph: the loaded vocabulary, its reference graph and its lookups.
 #pragma once
 
+#include "termgraph/export.hpp"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,7 +54,7 @@ struct TermMatch {
 /// An immutable, loaded vocabulary. Cheap to copy (copies share storage);
 /// safe to read from many threads at once. Obtain one from load_files() or
 /// load_string() (load.hpp).
-class Vocabulary {
+class TERMGRAPH_API Vocabulary {
 public:
   /// An empty vocabulary.
   Vocabulary();

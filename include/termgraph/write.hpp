@@ -1,6 +1,8 @@
 // termgraph: writing a vocabulary in one of the formats termgraph reads.
 #pragma once
 
+#include "termgraph/export.hpp"
+
 #include <ostream>
 #include <string>
 
@@ -18,13 +20,13 @@ struct WriteOptions {
 };
 
 /// True for the formats write_vocabulary() can write: native, sts, tbx.
-bool can_write(Format format) noexcept;
+TERMGRAPH_API bool can_write(Format format) noexcept;
 
 /// Writes every entry of `vocabulary` in `format` (native, NISO STS terms
 /// clause, or TBX v3 TBX-Basic in the DCA style): well-formed, indented and
 /// deterministic; inline references are written as the format's markup.
 /// Returns false, writing nothing, for a format that cannot be written.
-bool write_vocabulary(std::ostream& out, const Vocabulary& vocabulary, Format format,
-                      const WriteOptions& options = {});
+TERMGRAPH_API bool write_vocabulary(std::ostream& out, const Vocabulary& vocabulary, Format format,
+                                    const WriteOptions& options = {});
 
 }  // namespace termgraph

@@ -1,0 +1,120 @@
+#include "analysis/checks.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "diag/diagnostics.hpp"
+#include "termgraph/rules.hpp"
+
+namespace termgraph {
+
+namespace {
+std::string quoted(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
+}  // namespace
+
+void build_entry_indexes(Vocabulary::Impl& v, std::vector<Diagnostic>& diagnostics) {
+  v.by_number.reserve(v.entries.size());
+  v.by_id.reserve(v.ids.size());
+  std::string key;
+  for (const Entry& e : v.entries) {
+    for (std::string_view id : e.ids) v.by_id.emplace(id, e.id);
+    if (!e.numbered) {
+      v.by_id.emplace(e.number, e.id);
+      continue;
+    }
+    normalize_number(e.number, key);
+    std::string_view stored = key == e.number ? e.number : v.arena.store(key);
+    auto [it, inserted] = v.by_number.emplace(stored, e.id);
+    if (!inserted) {
+      const Entry& first = v.entries[it->second];
+      Diagnostic d = make_diagnostic(
+          rules::duplicate_number, e.range,
+          "entry number " + std::string(e.number) + " is already used by an earlier entry");
+      d.related.push_back(
+          {first.range, "entry " + std::string(first.number) + " first defined here"});
+      d.entries = {std::string(first.number), std::string(e.number)};
+      diagnostics.push_back(std::move(d));
+    }
+  }
+}
+
+void check_entries(const Vocabulary::Impl& v, std::vector<Diagnostic>& diagnostics) {
+  // duplicate-term: the same preferred term (folded) in the same language
+  // in two entries. The term index holds every folded key; walk it in key
+  // order so that equal keys are adjacent.
+  struct Seen {
+    EntryId entry;
+    std::uint32_t designation;
+  };
+  std::unordered_map<std::string, Seen> first_by_key;
+  for (std::size_t i = 0; i < v.terms.size();) {
+    std::size_t j = i;
+    while (j < v.terms.size() && v.terms[j].key == v.terms[i].key) ++j;
+    if (j - i > 1) {
+      // Among these equal keys: preferred designations, grouped by language.
+      first_by_key.clear();
+      std::vector<std::size_t> order;
+      for (std::size_t k = i; k < j; ++k) order.push_back(k);
+      std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return v.terms[a].designation < v.terms[b].designation;
+      });
+      for (std::size_t k : order) {
+        const TermIndexItem& item = v.terms[k];
+        const Designation& d = v.designations[item.designation];
+        if (d.status != Status::preferred) continue;
+        const LanguageSection& sec = v.sections[item.section];
+        auto [it, inserted] =
+            first_by_key.emplace(std::string(sec.language), Seen{item.entry, item.designation});
+        if (inserted || it->second.entry == item.entry) continue;
+        const Entry& first = v.entries[it->second.entry];
+        const Entry& second = v.entries[item.entry];
+        Diagnostic diag = make_diagnostic(
+            rules::duplicate_term, d.range,
+            "preferred term " + quoted(d.text) + " (" + std::string(sec.language) + ") of entry " +
+                std::string(second.number) + " is also the preferred term of entry " +
+                std::string(first.number));
+        diag.related.push_back({v.designations[it->second.designation].range,
+                                "entry " + std::string(first.number) + " has it here"});
+        diag.entries = {std::string(first.number), std::string(second.number)};
+        diagnostics.push_back(std::move(diag));
+      }
+    }
+    i = j;
+  }
+
+  for (const Entry& e : v.entries) {
+    if (e.languages.empty()) {
+      Diagnostic d = make_diagnostic(rules::missing_preferred_term, e.range,
+                                     "entry " + std::string(e.number) + " has no terms");
+      d.entries = {std::string(e.number)};
+      diagnostics.push_back(std::move(d));
+      Diagnostic m = make_diagnostic(rules::missing_definition, e.range,
+                                     "entry " + std::string(e.number) + " has no definition");
+      m.entries = {std::string(e.number)};
+      diagnostics.push_back(std::move(m));
+      continue;
+    }
+    for (const LanguageSection& sec : e.languages) {
+      if (sec.preferred() == nullptr) {
+        Diagnostic d = make_diagnostic(rules::missing_preferred_term, sec.range,
+                                       "entry " + std::string(e.number) +
+                                           " has no preferred term in language '" +
+                                           std::string(sec.language) + "'");
+        d.entries = {std::string(e.number)};
+        diagnostics.push_back(std::move(d));
+      }
+      if (sec.definition == nullptr || sec.definition->text.empty()) {
+        Diagnostic d = make_diagnostic(
+            rules::missing_definition, sec.definition ? sec.definition->range : sec.range,
+            "entry " + std::string(e.number) + " has no definition in language '" +
+                std::string(sec.language) + "'");
+        d.entries = {std::string(e.number)};
+        diagnostics.push_back(std::move(d));
+      }
+    }
+  }
+}
+
+}  // namespace termgraph

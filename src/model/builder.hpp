@@ -1,0 +1,163 @@
+// Internal: what readers fill. A reader walks one parsed document and calls
+// the Builder in a flat sequence:
+//
+//   begin_entry
+//     add_entry_id*
+//     begin_section  add_designation*  add_block*  end_section   (per language)
+//   end_entry
+//
+// The Builder copies text into the vocabulary's arena, turns byte offsets of
+// the file into lines and columns, extracts the references of each text
+// block while the file's buffer is still at hand, and keeps all storage
+// contiguous. Readers never see the model's vectors. finish() freezes the
+// model; resolution, the graph, the indexes and the checks run afterwards,
+// on the frozen model only (analysis/).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/impl.hpp"
+#include "text/reference_scan.hpp"
+
+namespace termgraph {
+
+/// Collects the text of one block from the decoded text of XML nodes,
+/// collapsing white space runs to one space and trimming the ends, and
+/// remembers where in the raw file each part came from so that any byte of
+/// the result maps back to a line and column.
+class TextBuilder {
+public:
+  /// Appends decoded character data. `raw_offset` is the byte offset in the
+  /// file's raw buffer where this character data starts (pugixml's
+  /// offset_debug() of the text node); `verbatim` is true for CDATA, whose
+  /// raw form has no entity references.
+  void append(std::string_view decoded, std::size_t raw_offset, bool verbatim = false);
+
+  /// Starts a markup link at the current end of the text.
+  std::size_t open_link();
+  /// Ends the link opened as `index` at the current end of the text.
+  void close_link(std::size_t index, std::string target_id, std::string target_number,
+                  bool external);
+
+  const std::string& text() const { return text_; }
+  const std::vector<MarkupLink>& links() const { return links_; }
+
+  /// The raw byte offset of byte `pos` of text(); `raw` is the file buffer.
+  std::size_t raw_offset(std::string_view raw, std::size_t pos) const;
+
+  /// Trims a trailing space left by collapsing (called by the Builder).
+  void finish();
+
+private:
+  struct Anchor {
+    std::uint32_t text_pos;  // offset in text_
+    std::size_t raw_pos;     // matching offset in the raw buffer
+    bool verbatim;           // CDATA: no entity references
+    bool pending;            // a collapsed space was pending before it
+    bool after_space;        // the text already ended with a space
+  };
+  // Where the last raw_offset() replay stopped: a later call for a position
+  // further along the same piece resumes there, so the references of one
+  // block (found in text order) are mapped in one pass over its raw text
+  // instead of one pass each.
+  struct Replay {
+    std::size_t anchor = SIZE_MAX;  // index in anchors_; SIZE_MAX: none
+    std::size_t pos = 0;            // the position it answered
+    std::size_t t = 0, r = 0, space_at = 0;
+    bool pending = false;
+  };
+  std::string text_;
+  std::vector<Anchor> anchors_;
+  std::vector<MarkupLink> links_;
+  bool pending_space_ = false;
+  mutable Replay replay_;
+};
+
+/// Status as read: explicit, or absent (ISO: the first term is preferred).
+enum class ReadStatus : std::uint8_t { preferred, admitted, deprecated, unspecified };
+
+class Builder {
+public:
+  Builder(Vocabulary::Impl& impl, std::vector<Diagnostic>& diagnostics);
+
+  /// Registers an input; returns its FileId. `content` must stay alive and
+  /// unchanged until the next add_file() or finish() (it is the Impl's copy).
+  FileId add_file(std::string path, std::string content);
+  FileId current_file() const { return file_; }
+  std::string_view raw() const;
+
+  /// A source range for a byte offset of the current file.
+  SourceRange range_at(std::size_t offset);
+  /// A source range from one byte offset to another.
+  SourceRange range_between(std::size_t begin, std::size_t end);
+
+  // -- the reader's calls --------------------------------------------------
+  /// `number` is the number as written, or a fallback id (numbered = false).
+  void begin_entry(std::size_t offset, std::string_view number, bool numbered);
+  /// An XML id the entry can be linked by.
+  void add_entry_id(std::string_view id);
+  void begin_section(std::size_t offset, std::string_view language);
+  void add_designation(std::size_t offset, std::string_view text, ReadStatus status, TermKind kind,
+                       std::string_view part_of_speech = {});
+  void add_block(std::size_t offset, BlockKind kind, TextBuilder& text);
+  void end_section();
+  void end_entry();
+
+  /// Reports a finding at a byte offset of the current file.
+  void report(const Rule& rule, std::size_t offset, std::string message);
+  void report(const Rule& rule, const SourceRange& range, std::string message);
+
+  std::string_view store(std::string_view s) { return impl_.arena.store(s); }
+
+  /// Freezes the model: sets every span. Call once, after the last file;
+  /// analysis (indexes, resolution, graph, checks) runs on the frozen model
+  /// afterwards.
+  void finish();
+
+private:
+  struct PendingBlock {
+    TextBlock block;  // references not yet set
+    std::uint32_t first_ref;
+    std::uint32_t ref_count;
+  };
+  struct SectionRanges {
+    std::uint32_t designations_first, designations_count;
+    std::uint32_t definition;  // block index or UINT32_MAX
+    std::uint32_t notes_first, notes_count;
+    std::uint32_t examples_first, examples_count;
+    std::uint32_t sources_first, sources_count;
+  };
+  struct EntryRanges {
+    std::uint32_t ids_first, ids_count;
+    std::uint32_t sections_first, sections_count;
+  };
+  struct BlockRanges {
+    std::uint32_t refs_first, refs_count;
+  };
+
+  Vocabulary::Impl& impl_;
+  std::vector<Diagnostic>& diagnostics_;
+  FileId file_ = 0;
+
+  // The entry and section being read.
+  bool in_entry_ = false;
+  bool in_section_ = false;
+  Entry entry_;
+  EntryRanges entry_ranges_{};
+  LanguageSection section_;
+  std::vector<Designation> pending_designations_;
+  std::vector<ReadStatus> pending_status_;
+  std::vector<PendingBlock> pending_blocks_;
+  std::vector<Reference> pending_refs_;
+
+  std::vector<EntryRanges> entry_ranges;
+  std::vector<SectionRanges> section_ranges;
+  std::vector<BlockRanges> block_ranges;
+  std::string scratch_;
+};
+
+}  // namespace termgraph

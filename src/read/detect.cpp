@@ -1,0 +1,104 @@
+// Format detection: which reader a parsed document goes to, decided from its
+// root element, the namespace that element is in, and (for NISO/ISO STS,
+// whose root may be almost anything) a bounded scan for terms markup.
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "read/readers.hpp"
+#include "read/xml_scope.hpp"
+
+namespace termgraph {
+
+namespace {
+
+constexpr std::string_view native_ns = "urn:termgraph:vocabulary:1";
+constexpr std::string_view tbx3_ns = "urn:iso:std:iso:30042:ed-2";
+// The TBX namespaces ISO and NISO STS files put their `tbx:` markup in.
+constexpr std::string_view sts_tbx_ns[] = {
+    "urn:iso:std:iso:30042:ed-1",
+    "urn:iso:std:iso:30042:ed-1:v1:en",
+    "urn:iso:std:iso:30042:ed-2",
+};
+// Root elements of STS documents and of the fragments of them people cut out.
+constexpr std::string_view sts_roots[] = {
+    "standard", "iso-standard", "nat-standard", "reg-standard", "adoption",
+    "book",     "sec",          "term-sec",     "body",
+};
+
+bool is_sts_tbx_namespace(std::string_view uri) {
+  for (std::string_view ns : sts_tbx_ns) {
+    if (uri == ns) return true;
+  }
+  return false;
+}
+
+bool is_sts_root(std::string_view local) {
+  for (std::string_view name : sts_roots) {
+    if (local == name) return true;
+  }
+  return false;
+}
+
+/// Walks the whole tree in document order without recursion, keeping the
+/// namespace scopes, and stops at the first element that marks STS terms
+/// markup: a `term-sec`, or any element in one of the TBX namespaces STS
+/// uses (or under an undeclared `tbx:` prefix). Every element is entered and left once: linear in
+/// the document.
+bool contains_sts_terms(pugi::xml_node root) {
+  XmlScope scopes;
+  pugi::xml_node node = root;
+  scopes.enter(node);
+  for (;;) {
+    std::string_view name = node.name();
+    if (local_name(name) == "term-sec" || is_sts_tbx_namespace(scopes.uri_of(name))) return true;
+    // ISO STS files may leave xmlns:tbx to their DTD: an undeclared `tbx`
+    // prefix stands for TBX (as the STS reader takes it).
+    if (prefix_of(name) == "tbx" && !scopes.declared(name)) return true;
+    // Next element in document order: first child element, else the next
+    // sibling element of this node or of the nearest ancestor that has one.
+    pugi::xml_node child = node.first_child();
+    while (child && child.type() != pugi::node_element) child = child.next_sibling();
+    if (child) {
+      node = child;
+      scopes.enter(node);
+      continue;
+    }
+    for (;;) {
+      if (node == root) return false;
+      scopes.leave();
+      pugi::xml_node next = node.next_sibling();
+      while (next && next.type() != pugi::node_element) next = next.next_sibling();
+      if (next) {
+        node = next;
+        scopes.enter(node);
+        break;
+      }
+      node = node.parent();
+    }
+  }
+}
+
+}  // namespace
+
+Format detect_format(const pugi::xml_document& doc) {
+  pugi::xml_node root = doc.document_element();
+  if (!root) return Format::unknown;
+
+  XmlScope scopes;
+  scopes.enter(root);  // the root has no element ancestors
+  std::string_view name = root.name();
+  std::string_view local = local_name(name);
+  std::string_view uri = scopes.uri_of(name);
+
+  if (local == "vocabulary" && uri == native_ns) return Format::native;
+  if (local == "tbx" && (uri == tbx3_ns || uri.empty())) return Format::tbx;
+  if (local == "martif") return Format::tbx2008;
+  if (is_sts_root(local)) return Format::sts;
+  // Any other root: STS when it holds a terms clause or TBX markup, unless
+  // the root itself names a TBX document (in a namespace we do not read).
+  if (local != "tbx" && contains_sts_terms(root)) return Format::sts;
+  return Format::unknown;
+}
+
+}  // namespace termgraph

@@ -1,0 +1,145 @@
+// Internal: Unicode-aware character tests on UTF-8 text that the reference
+// scanner and resolution share (white space, quotation marks, number
+// separators). All functions take byte offsets and return byte lengths.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace termgraph::text {
+
+using sv = std::string_view;
+
+inline bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+
+inline bool is_ascii_space(unsigned char c) noexcept {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/// Length of the white-space character starting at `i` (ASCII white space,
+/// no-break spaces and the other Unicode space separators), or 0.
+inline std::size_t space_at(sv s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return is_ascii_space(c) ? 1 : 0;
+  if (c == 0xC2) {
+    return i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0 ? 2 : 0;
+  }
+  if ((c != 0xE1 && c != 0xE2 && c != 0xE3) || i + 2 >= s.size()) return 0;
+  const auto c1 = static_cast<unsigned char>(s[i + 1]);
+  const auto c2 = static_cast<unsigned char>(s[i + 2]);
+  if (c == 0xE1) return c1 == 0x9A && c2 == 0x80 ? 3 : 0;  // U+1680
+  if (c == 0xE3) return c1 == 0x80 && c2 == 0x80 ? 3 : 0;  // U+3000
+  if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF)) {
+    return 3;  // U+2000..U+200A, U+2028, U+2029, U+202F
+  }
+  return c1 == 0x81 && c2 == 0x9F ? 3 : 0;  // U+205F
+}
+
+/// Length of the white-space character that ends just before `i`, or 0.
+inline std::size_t space_before(sv s, std::size_t i) noexcept {
+  if (i == 0 || i > s.size()) return 0;
+  const auto c = static_cast<unsigned char>(s[i - 1]);
+  if (c < 0x80) return is_ascii_space(c) ? 1 : 0;
+  if (c == 0xA0 && i >= 2 && static_cast<unsigned char>(s[i - 2]) == 0xC2) return 2;
+  if (i >= 3 && space_at(s, i - 3) == 3) return 3;
+  return 0;
+}
+
+inline std::size_t skip_spaces(sv s, std::size_t i, std::size_t limit) noexcept {
+  while (i < limit) {
+    std::size_t n = space_at(s, i);
+    if (n == 0 || i + n > limit) break;
+    i += n;
+  }
+  return i;
+}
+
+inline std::size_t skip_spaces_back(sv s, std::size_t i, std::size_t floor) noexcept {
+  while (i > floor) {
+    std::size_t n = space_before(s, i);
+    if (n == 0 || i - n < floor) break;
+    i -= n;
+  }
+  return i;
+}
+
+/// Length of the UTF-8 character that ends just before `i` (at least 1).
+inline std::size_t char_before(sv s, std::size_t i, std::size_t floor) noexcept {
+  std::size_t j = i - 1;
+  while (j > floor && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80 && i - j < 4) --j;
+  return i - j;
+}
+
+/// Length of a separator inside an entry number at `i`: '.', '-', U+2010
+/// HYPHEN or U+2011 NON-BREAKING HYPHEN; or 0.
+inline std::size_t number_separator_at(sv s, std::size_t i, std::size_t limit) noexcept {
+  if (i >= limit) return 0;
+  if (s[i] == '.' || s[i] == '-') return 1;
+  if (i + 3 <= limit && static_cast<unsigned char>(s[i]) == 0xE2 &&
+      static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(s[i + 2]) == 0x90 ||
+       static_cast<unsigned char>(s[i + 2]) == 0x91)) {
+    return 3;
+  }
+  return 0;
+}
+
+/// Quotation marks that may wrap a cited term: " ' « » “ ” „ ‘ ’.
+inline std::size_t quote_at(sv s, std::size_t i) noexcept {
+  if (i >= s.size()) return 0;
+  if (s[i] == '"' || s[i] == '\'') return 1;
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == 0xC2 && i + 1 < s.size()) {
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c1 == 0xAB || c1 == 0xBB) return 2;  // « »
+  }
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    const auto c2 = static_cast<unsigned char>(s[i + 2]);
+    if (c2 >= 0x98 && c2 <= 0x9E) return 3;  // ‘ ’ ‚ ‛ “ ” „
+  }
+  return 0;
+}
+
+inline std::size_t quote_before(sv s, std::size_t i) noexcept {
+  if (i == 0) return 0;
+  if (quote_at(s, i - 1) == 1) return 1;
+  if (i >= 2 && quote_at(s, i - 2) == 2) return 2;
+  if (i >= 3 && quote_at(s, i - 3) == 3) return 3;
+  return 0;
+}
+
+/// Characters that end a term window when met going backwards: they cannot
+/// stand inside a cited term. Opening quotation marks (« “ „ ‘) and dashes
+/// (– —) too.
+inline std::size_t hard_stop_before(sv s, std::size_t i) noexcept {
+  if (i == 0) return 0;
+  switch (s[i - 1]) {
+    case ',':
+    case ';':
+    case ':':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+      return 1;
+    default:
+      break;
+  }
+  if (i >= 2 && static_cast<unsigned char>(s[i - 2]) == 0xC2 &&
+      static_cast<unsigned char>(s[i - 1]) == 0xAB) {
+    return 2;  // «
+  }
+  if (i >= 3 && static_cast<unsigned char>(s[i - 3]) == 0xE2 &&
+      static_cast<unsigned char>(s[i - 2]) == 0x80) {
+    const auto c2 = static_cast<unsigned char>(s[i - 1]);
+    if (c2 == 0x93 || c2 == 0x94 || c2 == 0x98 || c2 == 0x9C || c2 == 0x9E) return 3;
+  }
+  return 0;
+}
+
+}  // namespace termgraph::text

@@ -1,0 +1,73 @@
+// Language tags: canonical forms through ICU, basic filtering (RFC 4647).
+#include "text/language.hpp"
+
+#include <unicode/uloc.h>
+
+#include <string>
+#include <string_view>
+
+namespace termgraph::language {
+
+namespace {
+
+std::string ascii_fallback(std::string_view tag) {
+  std::string out(tag);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '_') c = '-';
+  }
+  return out;
+}
+
+bool ascii_iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string canonical(std::string_view tag) {
+  // Trim ASCII white space; language tags are short.
+  while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+  while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+  if (tag.empty() || tag.size() > 100) return ascii_fallback(tag);
+  std::string input = ascii_fallback(tag);
+  char locale[ULOC_FULLNAME_CAPACITY + 1];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t parsed = 0;
+  uloc_forLanguageTag(input.c_str(), locale, ULOC_FULLNAME_CAPACITY, &parsed, &status);
+  if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING ||
+      parsed != static_cast<int32_t>(input.size())) {
+    return input;
+  }
+  char out[ULOC_FULLNAME_CAPACITY + 1];
+  status = U_ZERO_ERROR;
+  int32_t n = uloc_toLanguageTag(locale, out, ULOC_FULLNAME_CAPACITY, /*strict=*/false, &status);
+  if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING || n <= 0) return input;
+  std::string result(out, static_cast<std::size_t>(n));
+  // ICU writes "und" for what it could not name; keep the tag as written.
+  if (result == "und" && input != "und") return input;
+  return result;
+}
+
+bool same(std::string_view a, std::string_view b) {
+  if (ascii_iequal(a, b)) return true;
+  return canonical(a) == canonical(b);
+}
+
+bool matches(std::string_view range, std::string_view tag) {
+  if (range.empty() || range == "*") return true;
+  std::string r = canonical(range);
+  std::string t = canonical(tag);
+  if (t.size() < r.size()) return false;
+  if (!ascii_iequal(std::string_view(t).substr(0, r.size()), r)) return false;
+  return t.size() == r.size() || t[r.size()] == '-';
+}
+
+}  // namespace termgraph::language

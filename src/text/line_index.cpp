@@ -1,0 +1,78 @@
+#include "text/line_index.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace termgraph {
+
+namespace {
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+std::uint32_t count_code_points(std::string_view text, std::size_t from, std::size_t to) {
+  std::uint32_t n = 0;
+  for (std::size_t i = from; i < to; ++i) n += is_continuation(text[i]) ? 0 : 1;
+  return n;
+}
+}  // namespace
+
+LineIndex::LineIndex(std::string_view text) {
+  starts_.push_back(0);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  // Line feeds found with memchr; a lone carriage return (old Mac line end)
+  // is rare enough to look for only when the text has one at all.
+  bool has_cr = std::memchr(begin, '\r', text.size()) != nullptr;
+  if (!has_cr) {
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));) {
+      ++p;
+      starts_.push_back(static_cast<std::uint32_t>(p - begin));
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    } else if (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) {
+      starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+  }
+}
+
+LineColumn LineIndex::at(std::string_view text, std::size_t offset) {
+  if (starts_.empty()) return {1, 1};
+  offset = std::min(offset, text.size());
+  // Continue from the cursor when the offset is further along the same line.
+  std::size_t line_end = last_.line < starts_.size() ? starts_[last_.line] : text.size() + 1;
+  std::size_t line_start = starts_[last_.line - 1];
+  if (offset >= line_start && offset < line_end) {
+    // Same line as the cursor: count only the distance to it, forwards or
+    // backwards.
+    if (offset >= last_offset_) {
+      last_.column += count_code_points(text, last_offset_, offset);
+    } else {
+      last_.column -= count_code_points(text, offset, last_offset_);
+    }
+    last_offset_ = offset;
+    return last_;
+  }
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), static_cast<std::uint32_t>(offset));
+  std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // 1-based
+  std::size_t start = starts_[line - 1];
+  last_ = {static_cast<std::uint32_t>(line), 1 + count_code_points(text, start, offset)};
+  last_offset_ = offset;
+  return last_;
+}
+
+std::string_view LineIndex::line_text(std::string_view text, std::uint32_t line) const {
+  if (line == 0 || line > starts_.size()) return {};
+  std::size_t start = starts_[line - 1];
+  std::size_t end = line < starts_.size() ? starts_[line] : text.size();
+  if (start > text.size()) return {};
+  std::string_view s = text.substr(start, end - start);
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace termgraph

@@ -1,0 +1,124 @@
+// Writing a vocabulary: dispatch to the format writers, and what they share.
+// Each writer walks the model once, in reading order, and emits XML through
+// XmlWriter; none walks an input document.
+#include "termgraph/write.hpp"
+
+#include "write/detail.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace termgraph {
+
+// The format writers (write_native.cpp, write_sts.cpp, write_tbx.cpp).
+void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions& options);
+void write_sts(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions& options);
+void write_tbx(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions& options);
+
+namespace write_detail {
+
+std::string default_language(const Vocabulary& vocabulary) {
+  // The language most entries start with; ties go to the one met first.
+  std::vector<std::pair<std::string_view, std::size_t>> counts;
+  for (const Entry& e : vocabulary.entries()) {
+    if (e.languages.empty()) continue;
+    std::string_view lang = e.languages.front().language;
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [lang](const auto& c) { return c.first == lang; });
+    if (it == counts.end()) {
+      counts.emplace_back(lang, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  std::string_view best = "en";
+  std::size_t most = 0;
+  for (const auto& c : counts) {
+    if (c.second > most) {
+      best = c.first;
+      most = c.second;
+    }
+  }
+  return std::string(best);
+}
+
+std::vector<const Reference*> links_of(const TextBlock& block) {
+  // Markup references in text order; one that overlaps the previous one (a
+  // link nested in another, which no format here can write) is left as
+  // plain text inside the outer link.
+  std::vector<const Reference*> out;
+  std::size_t end = 0;
+  for (const Reference& r : block.references) {
+    if (!r.markup || r.begin > r.end || r.end > block.text.size()) continue;
+    if (!out.empty() && r.begin < end) continue;
+    out.push_back(&r);
+    end = r.end;
+  }
+  return out;
+}
+
+/// True when `part` is a view into `whole`: a reference's number taken from
+/// its block's text rather than from a link target.
+bool within(std::string_view part, std::string_view whole) {
+  // std::less: a total order even for pointers into different objects.
+  std::less<const char*> before;
+  const char* p = part.data();
+  return !before(p, whole.data()) && !before(whole.data() + whole.size(), p + part.size());
+}
+
+std::string_view status_value(Status s) {
+  switch (s) {
+    case Status::preferred:
+      return "preferredTerm";
+    case Status::admitted:
+      return "admittedTerm";
+    case Status::deprecated:
+      return "deprecatedTerm";
+  }
+  return "preferredTerm";
+}
+
+std::string_view term_type_value(TermKind k) {
+  switch (k) {
+    case TermKind::full_form:
+      return "fullForm";
+    case TermKind::abbreviation:
+      return "abbreviation";
+    case TermKind::symbol:
+      return "symbol";
+    case TermKind::other:
+      return "variant";
+  }
+  return "variant";
+}
+
+}  // namespace write_detail
+
+bool can_write(Format format) noexcept {
+  return format == Format::native || format == Format::sts || format == Format::tbx;
+}
+
+bool write_vocabulary(std::ostream& out, const Vocabulary& vocabulary, Format format,
+                      const WriteOptions& options) {
+  switch (format) {
+    case Format::native:
+      write_native(out, vocabulary, options);
+      return true;
+    case Format::sts:
+      write_sts(out, vocabulary, options);
+      return true;
+    case Format::tbx:
+      write_tbx(out, vocabulary, options);
+      return true;
+    case Format::tbx2008:
+    case Format::unknown:
+      break;
+  }
+  return false;
+}
+
+}  // namespace termgraph
