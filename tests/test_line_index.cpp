@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "model/builder.hpp"
+#include "read/text_builder.hpp"
 #include "text/line_index.hpp"
 
 using termgraph::LineIndex;

@@ -5,167 +5,9 @@
 
 #include "diag/diagnostics.hpp"
 #include "termgraph/rules.hpp"
+#include "text/chars.hpp"
 
 namespace termgraph {
-
-namespace {
-
-bool is_xml_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-std::size_t utf8_length(std::uint32_t cp) {
-  if (cp < 0x80) return 1;
-  if (cp < 0x800) return 2;
-  if (cp < 0x10000) return 3;
-  return 4;
-}
-
-/// If `raw` has an entity reference pugixml decodes at `i`, returns its raw
-/// length and sets `decoded` to the length of its replacement; else 0.
-std::size_t entity_at(std::string_view raw, std::size_t i, std::size_t& decoded) {
-  if (i >= raw.size() || raw[i] != '&') return 0;
-  std::size_t semi = raw.find(';', i + 1);
-  if (semi == std::string_view::npos || semi - i > 12) return 0;
-  std::string_view name = raw.substr(i + 1, semi - i - 1);
-  if (name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot") {
-    decoded = 1;
-    return semi - i + 1;
-  }
-  if (name.size() >= 2 && name[0] == '#') {
-    std::uint32_t cp = 0;
-    bool hex = name[1] == 'x';
-    std::size_t start = hex ? 2 : 1;
-    if (start >= name.size()) return 0;
-    for (std::size_t k = start; k < name.size(); ++k) {
-      char c = name[k];
-      int d;
-      if (c >= '0' && c <= '9') {
-        d = c - '0';
-      } else if (hex && c >= 'a' && c <= 'f') {
-        d = c - 'a' + 10;
-      } else if (hex && c >= 'A' && c <= 'F') {
-        d = c - 'A' + 10;
-      } else {
-        return 0;
-      }
-      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
-      if (cp > 0x10FFFF) return 0;
-    }
-    decoded = utf8_length(cp);
-    return semi - i + 1;
-  }
-  return 0;
-}
-
-}  // namespace
-
-// -- TextBuilder ------------------------------------------------------------
-
-void TextBuilder::append(std::string_view decoded, std::size_t raw_offset, bool verbatim) {
-  replay_ = Replay{};
-  bool after_space = !text_.empty() && text_.back() == ' ';
-  anchors_.push_back({static_cast<std::uint32_t>(text_.size()), raw_offset, verbatim,
-                      pending_space_, after_space});
-  for (char c : decoded) {
-    if (is_xml_space(c)) {
-      // Never two spaces: open_link() may have written the space already.
-      if (!text_.empty() && text_.back() != ' ') pending_space_ = true;
-      continue;
-    }
-    if (pending_space_) {
-      text_ += ' ';
-      pending_space_ = false;
-    }
-    text_ += c;
-  }
-}
-
-std::size_t TextBuilder::open_link() {
-  replay_ = Replay{};
-  if (pending_space_ && !text_.empty()) {
-    text_ += ' ';
-    pending_space_ = false;
-  }
-  links_.push_back({static_cast<std::uint32_t>(text_.size()),
-                    static_cast<std::uint32_t>(text_.size()),
-                    {},
-                    {},
-                    false});
-  return links_.size() - 1;
-}
-
-void TextBuilder::close_link(std::size_t index, std::string target_id, std::string target_number,
-                             bool external) {
-  MarkupLink& link = links_[index];
-  link.end = static_cast<std::uint32_t>(text_.size());
-  link.target_id = std::move(target_id);
-  link.target_number = std::move(target_number);
-  link.external = external;
-}
-
-std::size_t TextBuilder::raw_offset(std::string_view raw, std::size_t pos) const {
-  if (anchors_.empty() || raw.empty()) return 0;
-  // The last piece that starts at or before `pos`.
-  auto it = std::upper_bound(anchors_.begin(), anchors_.end(), pos,
-                             [](std::size_t p, const Anchor& a) { return p < a.text_pos; });
-  if (it != anchors_.begin()) --it;
-  // Replay append()'s collapsing over the raw form of the piece, decoding
-  // entity references and CR LF as pugixml did, until the text position
-  // reaches `pos`.
-  std::size_t t = it->text_pos;
-  bool pending = it->pending;
-  std::size_t space_at = it->raw_pos;  // raw start of the current space run
-  std::size_t r = it->raw_pos;
-  std::size_t anchor = static_cast<std::size_t>(it - anchors_.begin());
-  if (replay_.anchor == anchor && replay_.pos <= pos) {
-    // The replay stops at the first state that answers a position, and
-    // that state comes no later for a larger one: resume from it.
-    t = replay_.t;
-    pending = replay_.pending;
-    space_at = replay_.space_at;
-    r = replay_.r;
-  }
-  auto answer = [&](std::size_t offset) {
-    replay_ = {anchor, pos, t, r, space_at, pending};
-    return offset;
-  };
-  while (r < raw.size()) {
-    char c = raw[r];
-    if (!it->verbatim && c == '<') break;  // end of the text node
-    std::size_t raw_len = 1, decoded_len = 1;
-    if (c == '\r' && r + 1 < raw.size() && raw[r + 1] == '\n') {
-      raw_len = 2;
-    } else if (!it->verbatim && c == '&') {
-      std::size_t n = 0;
-      std::size_t rl = entity_at(raw, r, n);
-      if (rl != 0) {
-        raw_len = rl;
-        decoded_len = n;
-      }
-    }
-    if (is_xml_space(c)) {
-      bool can_pend = t > 0 && !(t == it->text_pos && it->after_space);
-      if (!pending && can_pend) space_at = r;
-      if (can_pend) pending = true;
-    } else {
-      if (pending) {
-        if (t == pos) return answer(space_at);
-        ++t;
-        pending = false;
-      }
-      if (pos < t + decoded_len) return answer(r);
-      t += decoded_len;
-    }
-    r += raw_len;
-  }
-  return answer(r);
-}
-
-void TextBuilder::finish() {
-  while (!text_.empty() && text_.back() == ' ') text_.pop_back();
-  pending_space_ = false;
-}
 
 // -- Builder ----------------------------------------------------------------
 
@@ -236,10 +78,8 @@ void Builder::add_designation(std::size_t offset, std::string_view text, ReadSta
   if (!in_section_) return;
   Designation d;
   // Designations are compared and shown with white space collapsed.
-  TextBuilder tb;
-  tb.append(text, 0, true);
-  tb.finish();
-  d.text = store(tb.text());
+  collapse_xml_spaces(text, scratch_);
+  d.text = store(scratch_);
   d.kind = kind;
   d.part_of_speech = store(part_of_speech);
   d.range = range_at(offset);
@@ -247,9 +87,8 @@ void Builder::add_designation(std::size_t offset, std::string_view text, ReadSta
   pending_status_.push_back(status);
 }
 
-void Builder::add_block(std::size_t offset, BlockKind kind, TextBuilder& text) {
+void Builder::add_block(std::size_t offset, BlockKind kind, const BlockText& text) {
   if (!in_section_) return;
-  text.finish();
   PendingBlock pb;
   pb.block.kind = kind;
   pb.block.text = store(text.text());

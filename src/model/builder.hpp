@@ -25,56 +25,16 @@
 
 namespace termgraph {
 
-/// Collects the text of one block from the decoded text of XML nodes,
-/// collapsing white space runs to one space and trimming the ends, and
-/// remembers where in the raw file each part came from so that any byte of
-/// the result maps back to a line and column.
-class TextBuilder {
+/// The text of one block as a reader assembled it: white space collapsed
+/// and trimmed, the markup links in it, and a map from any byte of the text
+/// back to the raw file (so that references get lines and columns).
+class BlockText {
 public:
-  /// Appends decoded character data. `raw_offset` is the byte offset in the
-  /// file's raw buffer where this character data starts (pugixml's
-  /// offset_debug() of the text node); `verbatim` is true for CDATA, whose
-  /// raw form has no entity references.
-  void append(std::string_view decoded, std::size_t raw_offset, bool verbatim = false);
-
-  /// Starts a markup link at the current end of the text.
-  std::size_t open_link();
-  /// Ends the link opened as `index` at the current end of the text.
-  void close_link(std::size_t index, std::string target_id, std::string target_number,
-                  bool external);
-
-  const std::string& text() const { return text_; }
-  const std::vector<MarkupLink>& links() const { return links_; }
-
+  virtual ~BlockText() = default;
+  virtual std::string_view text() const = 0;
+  virtual const std::vector<MarkupLink>& links() const = 0;
   /// The raw byte offset of byte `pos` of text(); `raw` is the file buffer.
-  std::size_t raw_offset(std::string_view raw, std::size_t pos) const;
-
-  /// Trims a trailing space left by collapsing (called by the Builder).
-  void finish();
-
-private:
-  struct Anchor {
-    std::uint32_t text_pos;  // offset in text_
-    std::size_t raw_pos;     // matching offset in the raw buffer
-    bool verbatim;           // CDATA: no entity references
-    bool pending;            // a collapsed space was pending before it
-    bool after_space;        // the text already ended with a space
-  };
-  // Where the last raw_offset() replay stopped: a later call for a position
-  // further along the same piece resumes there, so the references of one
-  // block (found in text order) are mapped in one pass over its raw text
-  // instead of one pass each.
-  struct Replay {
-    std::size_t anchor = SIZE_MAX;  // index in anchors_; SIZE_MAX: none
-    std::size_t pos = 0;            // the position it answered
-    std::size_t t = 0, r = 0, space_at = 0;
-    bool pending = false;
-  };
-  std::string text_;
-  std::vector<Anchor> anchors_;
-  std::vector<MarkupLink> links_;
-  bool pending_space_ = false;
-  mutable Replay replay_;
+  virtual std::size_t raw_offset(std::string_view raw, std::size_t pos) const = 0;
 };
 
 /// Status as read: explicit, or absent (ISO: the first term is preferred).
@@ -103,7 +63,7 @@ public:
   void begin_section(std::size_t offset, std::string_view language);
   void add_designation(std::size_t offset, std::string_view text, ReadStatus status, TermKind kind,
                        std::string_view part_of_speech = {});
-  void add_block(std::size_t offset, BlockKind kind, TextBuilder& text);
+  void add_block(std::size_t offset, BlockKind kind, const BlockText& text);
   void end_section();
   void end_entry();
 

@@ -16,8 +16,9 @@
 #include <vector>
 
 #include "read/readers.hpp"
-#include "termgraph/rules.hpp"
+#include "read/text_builder.hpp"
 #include "read/xml_scope.hpp"
+#include "termgraph/rules.hpp"
 
 namespace termgraph {
 
@@ -467,6 +468,7 @@ void Reader::read_block(pugi::xml_node element, BlockKind kind) {
   check_attributes(element, {});
   TextBuilder text;
   flatten(element, text, true);
+  text.finish();
   b_.add_block(offset(element), kind, text);
 }
 

@@ -17,8 +17,9 @@
 #include <vector>
 
 #include "read/readers.hpp"
-#include "termgraph/rules.hpp"
+#include "read/text_builder.hpp"
 #include "read/xml_scope.hpp"
+#include "termgraph/rules.hpp"
 
 namespace termgraph {
 
@@ -518,6 +519,7 @@ private:
   void read_block(pugi::xml_node block, BlockKind kind) {
     TextBuilder text;
     flatten(block, text, true);
+    text.finish();
     builder_.add_block(offset_of(block), kind, text);
   }
 

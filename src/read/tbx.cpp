@@ -26,8 +26,9 @@
 #include <vector>
 
 #include "read/readers.hpp"
-#include "termgraph/rules.hpp"
+#include "read/text_builder.hpp"
 #include "read/xml_scope.hpp"
+#include "termgraph/rules.hpp"
 
 namespace termgraph {
 
@@ -406,7 +407,10 @@ private:
   }
 
   void flush_entry_blocks() {
-    for (EntryBlock& b : entry_blocks_) builder_.add_block(b.offset, b.kind, *b.text);
+    for (EntryBlock& b : entry_blocks_) {
+      b.text->finish();
+      builder_.add_block(b.offset, b.kind, *b.text);
+    }
     entry_blocks_.clear();
   }
 
@@ -723,6 +727,7 @@ private:
     if (level == Level::entry) {
       entry_blocks_.push_back({offset, kind, std::move(text)});
     } else {
+      text->finish();
       builder_.add_block(offset, kind, *text);
     }
   }

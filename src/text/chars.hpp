@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace termgraph::text {
@@ -143,3 +144,23 @@ inline std::size_t hard_stop_before(sv s, std::size_t i) noexcept {
 }
 
 }  // namespace termgraph::text
+
+namespace termgraph {
+
+/// Writes `s` into `out` with every run of XML white space (space, tab, CR,
+/// LF) turned into one space and none at either end.
+inline void collapse_xml_spaces(std::string_view s, std::string& out) {
+  out.clear();
+  bool pending = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out += c;
+  }
+}
+
+}  // namespace termgraph

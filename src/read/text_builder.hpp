@@ -1,0 +1,66 @@
+// Internal: collecting the text of a block from XML character data.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/builder.hpp"
+
+namespace termgraph {
+
+/// Collects the text of one block from the decoded text of XML nodes,
+/// collapsing white space runs to one space and trimming the ends, and
+/// remembers where in the raw file each part came from so that any byte of
+/// the result maps back to a line and column.
+class TextBuilder final : public BlockText {
+public:
+  /// Appends decoded character data. `raw_offset` is the byte offset in the
+  /// file's raw buffer where this character data starts (pugixml's
+  /// offset_debug() of the text node); `verbatim` is true for CDATA, whose
+  /// raw form has no entity references.
+  void append(std::string_view decoded, std::size_t raw_offset, bool verbatim = false);
+
+  /// Starts a markup link at the current end of the text.
+  std::size_t open_link();
+  /// Ends the link opened as `index` at the current end of the text.
+  void close_link(std::size_t index, std::string target_id, std::string target_number,
+                  bool external);
+
+  std::string_view text() const override { return text_; }
+  const std::vector<MarkupLink>& links() const override { return links_; }
+
+  /// The raw byte offset of byte `pos` of text(); `raw` is the file buffer.
+  std::size_t raw_offset(std::string_view raw, std::size_t pos) const override;
+
+  /// Trims a trailing space left by collapsing; call before handing the
+  /// text to the Builder.
+  void finish();
+
+private:
+  struct Anchor {
+    std::uint32_t text_pos;  // offset in text_
+    std::size_t raw_pos;     // matching offset in the raw buffer
+    bool verbatim;           // CDATA: no entity references
+    bool pending;            // a collapsed space was pending before it
+    bool after_space;        // the text already ended with a space
+  };
+  // Where the last raw_offset() replay stopped: a later call for a position
+  // further along the same piece resumes there, so the references of one
+  // block (found in text order) are mapped in one pass over its raw text
+  // instead of one pass each.
+  struct Replay {
+    std::size_t anchor = SIZE_MAX;  // index in anchors_; SIZE_MAX: none
+    std::size_t pos = 0;            // the position it answered
+    std::size_t t = 0, r = 0, space_at = 0;
+    bool pending = false;
+  };
+  std::string text_;
+  std::vector<Anchor> anchors_;
+  std::vector<MarkupLink> links_;
+  bool pending_space_ = false;
+  mutable Replay replay_;
+};
+
+}  // namespace termgraph
