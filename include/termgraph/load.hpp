@@ -8,16 +8,10 @@
 #include <vector>
 
 #include "termgraph/diagnostic.hpp"
+#include "termgraph/format.hpp"
 #include "termgraph/vocabulary.hpp"
 
 namespace termgraph {
-
-/// Input formats termgraph recognises, detected from the root element and
-/// its namespace.
-enum class Format : std::uint8_t { unknown, native, sts, tbx, tbx2008 };
-
-/// "native", "sts", "tbx", "tbx2008" or "unknown".
-TERMGRAPH_API std::string_view to_string(Format f) noexcept;
 
 /// The outcome of loading: the vocabulary (everything that could be read)
 /// and every diagnostic, sorted by file, line and column. Converts to true
@@ -49,7 +43,8 @@ struct LoadOptions {
 };
 
 /// Loads all files as one vocabulary: references may cross files.
-/// Directories are searched recursively for *.xml and *.tbx files (sorted).
+/// Directories are searched recursively for the files whose extension is one
+/// of a readable format's (formats(); *.xml and *.tbx), sorted.
 /// A file that cannot be read gives an unreadable-input diagnostic; loading
 /// goes on with the others.
 TERMGRAPH_API LoadResult load_files(const std::vector<std::string>& paths,
@@ -58,7 +53,8 @@ TERMGRAPH_API LoadResult load_files(const std::vector<std::string>& paths,
 /// Loads in-memory sources as one vocabulary.
 TERMGRAPH_API LoadResult load_sources(std::vector<Source> sources, const LoadOptions& options = {});
 
-/// Loads one in-memory document.
-TERMGRAPH_API LoadResult load_string(std::string_view content, std::string path = "<string>");
+/// Loads one in-memory document; `path` is shown in diagnostics.
+TERMGRAPH_API LoadResult load_string(std::string_view content, std::string path = "<string>",
+                                     const LoadOptions& options = {});
 
 }  // namespace termgraph

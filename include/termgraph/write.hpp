@@ -6,7 +6,8 @@
 #include <ostream>
 #include <string>
 
-#include "termgraph/load.hpp"
+#include "termgraph/format.hpp"
+#include "termgraph/vocabulary.hpp"
 
 namespace termgraph {
 
@@ -19,7 +20,8 @@ struct WriteOptions {
   std::string title;
 };
 
-/// True for the formats write_vocabulary() can write: native, sts, tbx.
+/// True for the formats write_vocabulary() can write (FormatInfo::can_write:
+/// native, sts, tbx).
 TERMGRAPH_API bool can_write(Format format) noexcept;
 
 /// Writes every entry of `vocabulary` in `format` (native, NISO STS terms
