@@ -44,7 +44,7 @@ struct LoadOptions {
 
 /// Loads all files as one vocabulary: references may cross files.
 /// Directories are searched recursively for the files whose extension is one
-/// of a readable format's (formats(); *.xml and *.tbx), sorted.
+/// of a readable format's (FormatInfo::extensions), sorted.
 /// A file that cannot be read gives an unreadable-input diagnostic; loading
 /// goes on with the others.
 TERMGRAPH_API LoadResult load_files(const std::vector<std::string>& paths,
