@@ -14,7 +14,7 @@ namespace termgraph {
 
 /// The formats termgraph knows; Format::unknown: none (not detected, or not
 /// given).
-enum class Format : std::uint8_t { unknown, native, sts, tbx, tbx2008 };
+enum class Format : std::uint8_t { unknown, native, sts, tbx, tbx2008, csv };
 
 /// What one format is and what termgraph can do with it.
 struct FormatInfo {

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <vector>
 
+#include "read/csv.hpp"
+#include "write/csv.hpp"
 #include "write/writers.hpp"
 
 namespace termgraph {
@@ -14,6 +16,7 @@ namespace {
 
 constexpr std::string_view xml_ext[] = {".xml"};
 constexpr std::string_view tbx_ext[] = {".tbx"};
+constexpr std::string_view csv_ext[] = {".csv"};
 
 template <std::size_t N>
 constexpr Span<std::string_view> list(const std::string_view (&a)[N]) {
@@ -46,6 +49,20 @@ const FormatRecord table[] = {
      claims_tbx_root, nullptr, read_tbx, "TBX 'tbx'", nullptr, nullptr, write_tbx},
     {Format::tbx2008, "tbx2008", "TBX 2008 (`martif`, ISO 30042:2008)", list(tbx_ext), "read only",
      claims_tbx2008_root, nullptr, read_tbx, "'martif'", nullptr, nullptr, nullptr},
+    {Format::csv,
+     "csv",
+     "CSV (RFC 4180, UTF-8), one row per designation, as translation tools exchange termbases",
+     list(csv_ext),
+     "entries, numbers, languages, designations (status, type, part of speech), definitions, "
+     "notes, examples, sources and plain-text references; not entry ids or markup links (a "
+     "link is written as its text)",
+     nullptr,
+     nullptr,
+     nullptr,
+     {},
+     claims_csv,
+     read_csv,
+     write_csv},
 };
 
 std::string lower(std::string_view s) {
