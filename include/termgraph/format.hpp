@@ -14,10 +14,18 @@ namespace termgraph {
 
 /// The formats termgraph knows; Format::unknown: none (not detected, or not
 /// given).
-enum class Format : std::uint8_t { unknown, native, sts, tbx, tbx2008, csv };
+enum class Format : std::uint8_t {
+  unknown,  ///< none: not detected, or not given
+  native,   ///< termgraph's own XML format
+  sts,      ///< NISO/ISO STS terms clauses
+  tbx,      ///< TBX v3
+  tbx2008,  ///< TBX 2008 (`martif`)
+  csv,      ///< CSV, one row per designation
+};
 
 /// What one format is and what termgraph can do with it.
 struct FormatInfo {
+  /// The format described.
   Format format = Format::unknown;
   /// The short name used by `--from` / `--to` and to_string(): "native" ...
   std::string_view name;
