@@ -1,6 +1,7 @@
 // Helpers shared by the test files.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +15,13 @@ inline std::vector<const Diagnostic*> with_rule(const LoadResult& r, std::string
   for (const Diagnostic& d : r.diagnostics) {
     if (d.rule_id() == rule) out.push_back(&d);
   }
+  return out;
+}
+
+/// The numbers of the entries `d` concerns (Diagnostic::entries are ids).
+inline std::vector<std::string> entry_numbers(const LoadResult& r, const Diagnostic& d) {
+  std::vector<std::string> out;
+  for (EntryId e : d.entries) out.emplace_back(r.vocabulary[e].number);
   return out;
 }
 

@@ -14,12 +14,15 @@
 namespace termgraph {
 
 /// An edge of the reference graph: entry `from` cites entry `to` in a block
-/// of kind `kind`, through `reference`.
+/// of kind `kind` of its language section `section`, through `reference`.
 struct Citation {
   EntryId from = no_entry;
   EntryId to = no_entry;
   BlockKind kind = BlockKind::definition;
   const Reference* reference = nullptr;
+  /// The citing section (of entry `from`): its language is the language the
+  /// citation is written in.
+  const LanguageSection* section = nullptr;
 };
 
 /// A group of entries whose definitions cite each other (a strongly
