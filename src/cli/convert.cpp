@@ -10,7 +10,6 @@
 
 #include "commands.hpp"
 #include "termgraph/report.hpp"
-#include "termgraph/rules.hpp"
 #include "termgraph/write.hpp"
 
 namespace termgraph::cli {
