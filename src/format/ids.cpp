@@ -48,6 +48,15 @@ std::string_view number_in_id(std::string_view id) {
   return {};
 }
 
+std::string_view after_prefix(std::string_view id) {
+  for (std::string_view prefix : {term_prefix, section_prefix}) {
+    if (id.size() > prefix.size() && id.compare(0, prefix.size(), prefix) == 0) {
+      return id.substr(prefix.size());
+    }
+  }
+  return {};
+}
+
 std::string position_key(std::size_t position) {
   return "entry-" + std::to_string(position);
 }

@@ -24,6 +24,10 @@ std::string section_id(std::string_view number);
 /// (`term_3.7--2` -> `3.7`); empty when it carries none.
 std::string_view number_in_id(std::string_view id);
 
+/// The rest of an id that starts with `term_` or `sec_` (`term_3.30` ->
+/// `3.30`), empty for any other id.
+std::string_view after_prefix(std::string_view id);
+
 /// The key of an entry known neither by a number nor by an id: `entry-N`,
 /// N its 1-based position in the file.
 std::string position_key(std::size_t position);

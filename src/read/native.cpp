@@ -141,8 +141,7 @@ void NativeReader::check_attributes(pugi::xml_node element,
 }
 
 void NativeReader::report_stray_text(pugi::xml_node text, pugi::xml_node parent) {
-  // Point at the first character that is not white space, mapped back to
-  // the raw file (line ends and character references as written).
+  // Point at the first character that is not white space.
   builder_.report(rules::unsupported_content, source_.first_character(text),
                   "text directly inside " + tag(parent) + " is ignored");
 }

@@ -5,8 +5,8 @@
 // information elements and language sections (langSec / langSet); a
 // language section holds information elements and term sections (termSec /
 // tig / ntig), each with exactly one term first. The structural elements are
-// those in the namespace of the root element (urn:iso:std:iso:30042:ed-2 for
-// TBX v3, no namespace for martif); an element in any other namespace is a
+// those in the namespace of the root element (the TBX v3 namespace of
+// format/namespaces.cpp, no namespace for martif); an element in any other namespace is a
 // DCT data category, named by its local name (`<basic:definition>`,
 // `<min:partOfSpeech>`), so the prefix a file chooses does not matter. In the
 // DCA style a data category is the `type` of a descrip, admin, termNote,
@@ -153,7 +153,8 @@ private:
   }
 
   void structure(pugi::xml_node node, std::string message) {
-    builder_.report(rules::tbx_structure, is_text(node) ? source_.after_blanks(node) : offset(node),
+    builder_.report(rules::tbx_structure,
+                    is_text(node) ? source_.first_character(node) : offset(node),
                     std::move(message));
   }
 

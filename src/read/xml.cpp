@@ -118,17 +118,10 @@ Source::AttributeOffsets Source::attribute(pugi::xml_node element, pugi::xml_att
   return {at, at};
 }
 
-std::size_t Source::after_blanks(pugi::xml_node text) const {
+std::size_t Source::first_character(pugi::xml_node text) const {
   std::size_t at = offset(text);
   while (at < raw_.size() && is_space(raw_[at])) ++at;
   return at;
-}
-
-std::size_t Source::first_character(pugi::xml_node text) const {
-  // Replays the raw form of the text as TextBuilder collapses it.
-  TextBuilder located;
-  located.append(text.value(), offset(text), text.type() == pugi::node_cdata);
-  return located.raw_offset(raw_, 0);
 }
 
 }  // namespace termgraph::xml

@@ -241,11 +241,8 @@ public:
   AttributeOffsets attribute(pugi::xml_node element, pugi::xml_attribute a) const;
 
   /// The first byte of text node `text` that is not XML white space in the
-  /// raw file.
-  std::size_t after_blanks(pugi::xml_node text) const;
-
-  /// Where the first character of `text`'s content is, entity-faithful:
-  /// white space written as a character reference is white space too.
+  /// raw file: where its first character is, as TextBuilder maps text back
+  /// (a character reference counts as a character).
   std::size_t first_character(pugi::xml_node text) const;
 
 private:

@@ -1,5 +1,5 @@
-// The TBX v3 writer: TBX-Basic in the DCA style (namespace
-// urn:iso:std:iso:30042:ed-2). One conceptEntry per entry, one langSec per
+// The TBX v3 writer: TBX-Basic in the DCA style (in the TBX v3 namespace,
+// format/namespaces.cpp). One conceptEntry per entry, one langSec per
 // language section, one termSec per designation. The mapping, and where it
 // leaves TBX-Basic, is in docs/formats.md.
 #include <optional>
