@@ -1,7 +1,9 @@
 // The format conventions (format/): namespace URIs, TBX picklists, ids.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "format/ids.hpp"
 #include "format/namespaces.hpp"
@@ -25,14 +27,27 @@ TEST(FormatConventions, Namespaces) {
   EXPECT_FALSE(ns::is_sts_tbx(""));
 }
 
-TEST(FormatConventions, AdministrativeStatus) {
-  EXPECT_EQ(picklist::administrative_status("preferredTerm"), Status::preferred);
-  EXPECT_EQ(picklist::administrative_status("admittedTerm-admn-sts"), Status::admitted);
-  EXPECT_EQ(picklist::administrative_status("deprecatedTerm"), Status::deprecated);
-  EXPECT_EQ(picklist::administrative_status("supersededTerm-admn-sts"), Status::deprecated);
-  EXPECT_FALSE(picklist::administrative_status("-admn-sts"));
-  EXPECT_FALSE(picklist::administrative_status("preferred"));
-  EXPECT_FALSE(picklist::administrative_status("preferredTerm-admn-sts-admn-sts"));
+TEST(FormatConventions, StatusPicklists) {
+  const std::pair<const char*, std::optional<Status>> administrative[] = {
+      {"preferredTerm", Status::preferred},
+      {"admittedTerm-admn-sts", Status::admitted},
+      {"deprecatedTerm", Status::deprecated},
+      {"supersededTerm-admn-sts", Status::deprecated},
+      {"-admn-sts", std::nullopt},
+      {"preferred", std::nullopt},
+      {"preferredTerm-admn-sts-admn-sts", std::nullopt},
+  };
+  for (const auto& [value, status] : administrative) {
+    EXPECT_EQ(picklist::administrative_status(value), status) << value;
+  }
+  const std::pair<const char*, std::optional<Status>> usage[] = {
+      {"preferred", Status::preferred},       {"admitted", Status::admitted},
+      {"notRecommended", Status::deprecated}, {"obsolete", Status::deprecated},
+      {"deprecated", Status::deprecated},     {"preferredTerm", std::nullopt},
+  };
+  for (const auto& [value, status] : usage) {
+    EXPECT_EQ(picklist::usage_status(value), status) << value;
+  }
   // What is written reads back.
   for (Status s : {Status::preferred, Status::admitted, Status::deprecated}) {
     EXPECT_EQ(picklist::administrative_status(picklist::normative_authorization(s)), s);
@@ -41,26 +56,23 @@ TEST(FormatConventions, AdministrativeStatus) {
   EXPECT_EQ(picklist::administrative_status_value(Status::admitted), "admittedTerm-admn-sts");
 }
 
-TEST(FormatConventions, UsageStatus) {
-  EXPECT_EQ(picklist::usage_status("preferred"), Status::preferred);
-  EXPECT_EQ(picklist::usage_status("admitted"), Status::admitted);
-  EXPECT_EQ(picklist::usage_status("notRecommended"), Status::deprecated);
-  EXPECT_EQ(picklist::usage_status("obsolete"), Status::deprecated);
-  EXPECT_EQ(picklist::usage_status("deprecated"), Status::deprecated);
-  EXPECT_FALSE(picklist::usage_status("preferredTerm"));
-}
-
 TEST(FormatConventions, TermTypes) {
-  EXPECT_EQ(picklist::term_kind("fullForm"), TermKind::full_form);
-  EXPECT_EQ(picklist::term_kind("acronym"), TermKind::abbreviation);
-  EXPECT_EQ(picklist::term_kind("clippedTerm"), TermKind::abbreviation);
-  EXPECT_EQ(picklist::term_kind("formula"), TermKind::symbol);
-  EXPECT_EQ(picklist::term_kind("variant"), TermKind::other);
-  EXPECT_EQ(picklist::term_kind("phraseologicalUnit"), TermKind::other);
-  EXPECT_EQ(picklist::term_type(TermKind::full_form), "fullForm");
-  EXPECT_EQ(picklist::term_type(TermKind::abbreviation), "abbreviation");
-  EXPECT_EQ(picklist::term_type(TermKind::symbol), "symbol");
-  EXPECT_EQ(picklist::term_type(TermKind::other), "variant");
+  const std::pair<const char*, TermKind> read[] = {
+      {"fullForm", TermKind::full_form},
+      {"acronym", TermKind::abbreviation},
+      {"clippedTerm", TermKind::abbreviation},
+      {"formula", TermKind::symbol},
+      {"variant", TermKind::other},
+      {"phraseologicalUnit", TermKind::other},
+  };
+  for (const auto& [value, kind] : read) EXPECT_EQ(picklist::term_kind(value), kind) << value;
+  const std::pair<TermKind, const char*> written[] = {
+      {TermKind::full_form, "fullForm"},
+      {TermKind::abbreviation, "abbreviation"},
+      {TermKind::symbol, "symbol"},
+      {TermKind::other, "variant"},
+  };
+  for (const auto& [kind, value] : written) EXPECT_EQ(picklist::term_type(kind), value);
 }
 
 TEST(FormatConventions, Ids) {

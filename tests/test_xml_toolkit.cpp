@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/builder.hpp"
@@ -84,17 +85,11 @@ TEST(XmlToolkit, AttributeOffsetsFromTheStartTag) {
   pugi::xml_node e = p.doc.document_element();
   Source source(raw);
   EXPECT_EQ(Source::offset(e), 1u);  // the element's name
-  std::vector<Source::AttributeOffsets> at = source.attributes(e);
-  ASSERT_EQ(at.size(), 3u);
-  EXPECT_EQ(at[0].name, 3u);
-  EXPECT_EQ(at[0].value, 6u);
-  EXPECT_EQ(at[1].name, 12u);
-  EXPECT_EQ(at[1].value, 17u);
-  EXPECT_EQ(at[2].name, 26u);
-  EXPECT_EQ(at[2].value, 29u);
+  std::vector<std::pair<std::size_t, std::size_t>> at;
+  for (Source::AttributeOffsets a : source.attributes(e)) at.emplace_back(a.name, a.value);
+  EXPECT_EQ(at, (std::vector<std::pair<std::size_t, std::size_t>>{{3, 6}, {12, 17}, {26, 29}}));
   Source::AttributeOffsets b = source.attribute(e, e.attribute("b"));
-  EXPECT_EQ(b.name, 12u);
-  EXPECT_EQ(b.value, 17u);
+  EXPECT_EQ(std::make_pair(b.name, b.value), std::make_pair(std::size_t{12}, std::size_t{17}));
 }
 
 TEST(XmlToolkit, TextStartsAtItsFirstNonBlankByte) {
@@ -136,38 +131,47 @@ public:
   }
 };
 
-/// A Builder over `raw`, for the probe.
-struct Built {
-  explicit Built(std::string_view raw) : builder(impl, diagnostics) {
+/// A probe over `raw`, its document parsed as the loader parses it.
+struct Probed {
+  explicit Probed(std::string_view raw)
+      : builder(impl, diagnostics), parsed(added(builder, raw)), probe(builder) {}
+  static std::string_view added(termgraph::Builder& builder, std::string_view raw) {
     builder.add_file("probe.xml", std::string(raw));
+    return builder.raw();
   }
+  pugi::xml_node root() const { return parsed.doc.document_element(); }
+
   termgraph::Vocabulary::Impl impl;
   std::vector<termgraph::Diagnostic> diagnostics;
   termgraph::Builder builder;
+  Parsed parsed;
+  Probe probe;
 };
 
 TEST(XmlToolkit, ChildrenEnterEachElementAndSkipBlankText) {
-  std::string raw =
-      "<r xmlns:p='urn:p'>  <!-- c --> a <p:x xmlns:p='urn:q'/>\n<p:y/><?pi?><![CDATA[ b ]]></r>";
-  Built built(raw);
-  Parsed p(built.builder.raw());
-  ASSERT_TRUE(p.ok);
-  Probe probe(built.builder);
-  // The probe enters the root itself only in flattened(); here the
-  // children see their own declarations, the root's are not entered.
-  EXPECT_EQ(probe.children_of(p.doc.document_element()), "[a]<p:x:urn:q><p:y:>[b]");
+  Probed p(
+      "<r xmlns:p='urn:p'>  <!-- c --> a <p:x xmlns:p='urn:q'/>\n<p:y/><?pi?>"
+      "<![CDATA[ b ]]></r>");
+  ASSERT_TRUE(p.parsed.ok);
+  // The root is not entered here: each child sees its own declarations.
+  EXPECT_EQ(p.probe.children_of(p.root()), "[a]<p:x:urn:q><p:y:>[b]");
 }
 
 TEST(XmlToolkit, FlattenEntersEveryElementOnce) {
-  std::string raw =
-      "<r xmlns:p='urn:p'>one <p:i>two <p:b xmlns:p='urn:q'>three</p:b></p:i> four</r>";
-  Built built(raw);
-  Parsed p(built.builder.raw());
-  ASSERT_TRUE(p.ok);
-  Probe probe(built.builder);
+  Probed p("<r xmlns:p='urn:p'>one <p:i>two <p:b xmlns:p='urn:q'>three</p:b></p:i> four</r>");
+  ASSERT_TRUE(p.parsed.ok);
   std::string events;
-  EXPECT_EQ(probe.flattened(p.doc.document_element(), events), "one two three four");
+  EXPECT_EQ(p.probe.flattened(p.root(), events), "one two three four");
   EXPECT_EQ(events, "+urn:p+urn:q-urn:q-urn:p");
+}
+
+/// Where the diagnostics of `rule` are, as "line:column".
+std::vector<std::string> located(const termgraph::LoadResult& r, std::string_view rule) {
+  std::vector<std::string> out;
+  for (const termgraph::Diagnostic* d : termgraph::test::with_rule(r, rule)) {
+    out.push_back(std::to_string(d->range.line) + ":" + std::to_string(d->range.column));
+  }
+  return out;
 }
 
 TEST(XmlToolkit, NativeUnknownAttributeIsLocatedAtItsName) {
@@ -179,15 +183,29 @@ TEST(XmlToolkit, NativeUnknownAttributeIsLocatedAtItsName) {
       "  <entry number=\"x2\"><term>u</term></entry>\n"
       "</vocabulary>\n";
   termgraph::LoadResult r = termgraph::load_string(doc, "a.xml");
-  auto found = termgraph::test::with_rule(r, "unsupported-content");
-  ASSERT_EQ(found.size(), 2u);
-  EXPECT_EQ(found[0]->range.line, 4u);
-  EXPECT_EQ(found[0]->range.column, 10u);  // colour
-  EXPECT_EQ(found[1]->range.line, 5u);
-  EXPECT_EQ(found[1]->range.column, 18u);  // x2, the value
+  // The name of colour; the value of number="x2".
+  EXPECT_EQ(located(r, "unsupported-content"), (std::vector<std::string>{"4:10", "5:18"}));
 }
 
-TEST(XmlToolkit, StsStrayTextAndTbxStrayTextLocated) {
+TEST(XmlToolkit, NativeSectionsOfOneLanguageAreOne) {
+  // language::same: case and '_' for '-' do not make another language.
+  std::string doc =
+      "<vocabulary xmlns=\"urn:termgraph:vocabulary:1\" xml:lang=\"en-GB\">\n"
+      "<entry number=\"1\"><term>colour</term><definition>d</definition>\n"
+      "<lang xml:lang=\"EN-gb\"><term>color</term></lang>\n"
+      "<lang xml:lang=\"en_GB\"><term>c3</term></lang>\n"
+      "<lang xml:lang=\"fr\"><term>couleur</term><definition>d</definition></lang>\n"
+      "</entry></vocabulary>\n";
+  termgraph::LoadResult r = termgraph::load_string(doc, "a.xml");
+  ASSERT_EQ(r.vocabulary.size(), 1u);
+  const termgraph::Entry& e = r.vocabulary[0];
+  ASSERT_EQ(e.languages.size(), 2u);
+  EXPECT_EQ(e.languages[0].language, "en-GB");  // as first written
+  EXPECT_EQ(e.languages[0].designations.size(), 3u);
+  EXPECT_EQ(e.languages[1].language, "fr");
+}
+
+TEST(XmlToolkit, TbxStrayTextLocated) {
   std::string tbx =
       "<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\" type=\"TBX-Basic\" style=\"dca\" "
       "xml:lang=\"en\">\n"
@@ -198,10 +216,8 @@ TEST(XmlToolkit, StsStrayTextAndTbxStrayTextLocated) {
       "</termSec></langSec></conceptEntry>\n"
       "</body></text></tbx>\n";
   termgraph::LoadResult r = termgraph::load_string(tbx, "a.tbx");
-  auto found = termgraph::test::with_rule(r, "tbx-structure");
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0]->range.line, 4u);
-  EXPECT_EQ(found[0]->range.column, 3u);  // the first non-blank byte
+  // At the first non-blank byte.
+  EXPECT_EQ(located(r, "tbx-structure"), (std::vector<std::string>{"4:3"}));
   ASSERT_EQ(r.vocabulary.size(), 1u);
   EXPECT_EQ(r.vocabulary[0].number, "1");
 }
