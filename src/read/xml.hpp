@@ -257,7 +257,7 @@ private:
 /// Readers derive from it.
 class Reader {
 public:
-  Reader(Builder& builder, Spaces spaces = Spaces::xml)
+  explicit Reader(Builder& builder, Spaces spaces = Spaces::xml)
       : builder_(builder), source_(builder.raw()), spaces_(spaces) {}
 
 protected:
