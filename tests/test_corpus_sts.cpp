@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using termgraph::test::entry;
 using termgraph::test::with_rule;
 
 const std::string corpus_dir = std::string(TERMGRAPH_CORPUS_DIR) + "/sts";
@@ -37,14 +38,6 @@ std::size_t count_message(const LoadResult& r, std::string_view rule, std::strin
     if (d->message.find(part) != std::string::npos) ++n;
   }
   return n;
-}
-
-/// The entry whose number (or fallback id) is `key`.
-const Entry* entry(const Vocabulary& v, std::string_view key) {
-  for (const Entry& e : v.entries()) {
-    if (e.number == key) return &e;
-  }
-  return nullptr;
 }
 
 std::vector<std::string> terms(const LanguageSection& s) {

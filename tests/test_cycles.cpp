@@ -2,7 +2,6 @@
 // and prerequisites, on small documents in the native format.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -376,7 +375,6 @@ std::string chain(std::size_t n, bool closed) {
 
 TEST(Prerequisites, LongChainNeedsNoDeepStack) {
   constexpr std::size_t n = 200000;
-  const auto started = std::chrono::steady_clock::now();
   LoadResult r = termgraph::load_string(chain(n, false));
   const Vocabulary& v = r.vocabulary;
   ASSERT_EQ(v.size(), n);
@@ -392,9 +390,6 @@ TEST(Prerequisites, LongChainNeedsNoDeepStack) {
   EXPECT_TRUE(in_order);
   EXPECT_EQ(v[all.front().entry].number, "1.200000");
   EXPECT_EQ(v[all.back().entry].number, "1.2");
-  const auto elapsed = std::chrono::steady_clock::now() - started;
-  std::cout << "[          ] chain of " << n << " entries: "
-            << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms\n";
 }
 
 TEST(Cycles, LongCycleNeedsNoDeepStack) {

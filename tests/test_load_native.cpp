@@ -18,6 +18,7 @@ using namespace termgraph;
 
 namespace {
 
+using termgraph::test::all_messages;
 using termgraph::test::with_rule;
 
 const std::string ns = "urn:termgraph:vocabulary:1";
@@ -36,15 +37,6 @@ std::vector<std::string> terms(const LanguageSection& s) {
 std::vector<Status> statuses(const LanguageSection& s) {
   std::vector<Status> out;
   for (const Designation& d : s.designations) out.push_back(d.status);
-  return out;
-}
-
-std::string all_messages(const LoadResult& r) {
-  std::string out;
-  for (const Diagnostic& d : r.diagnostics) {
-    out += std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + " [" +
-           std::string(d.rule_id()) + "] " + d.message + "\n";
-  }
   return out;
 }
 

@@ -20,23 +20,9 @@ using namespace termgraph;
 
 namespace {
 
+using termgraph::test::all_messages;
+using termgraph::test::entry;
 using termgraph::test::with_rule;
-
-std::string all_messages(const LoadResult& r) {
-  std::string out;
-  for (const Diagnostic& d : r.diagnostics) {
-    out += std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + " [" +
-           std::string(d.rule_id()) + "] " + d.message + "\n";
-  }
-  return out;
-}
-
-const Entry* entry(const Vocabulary& v, std::string_view key) {
-  for (const Entry& e : v.entries()) {
-    if (e.number == key) return &e;
-  }
-  return nullptr;
-}
 
 /// A TBX v3 document around `body` (lines start at 3 for the first line of
 /// `body`).

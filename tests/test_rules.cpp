@@ -14,16 +14,8 @@ using namespace termgraph;
 
 namespace {
 
+using termgraph::test::all_messages;
 using termgraph::test::with_rule;
-
-std::string all_messages(const LoadResult& r) {
-  std::string s;
-  for (const Diagnostic& d : r.diagnostics) {
-    s += std::string(d.rule_id()) + " " + std::to_string(d.range.line) + ":" +
-         std::to_string(d.range.column) + " " + d.message + "\n";
-  }
-  return s;
-}
 
 // Native documents; the first line is line 1.
 std::string doc(const std::string& body) {

@@ -18,19 +18,11 @@ using namespace termgraph;
 
 namespace {
 
+using termgraph::test::all_messages;
+
 const LoadResult& terms() {
   static const LoadResult result = load_files({TERMGRAPH_TERMS_DIR});
   return result;
-}
-
-std::string all_messages(const LoadResult& r) {
-  std::string out;
-  for (const Diagnostic& d : r.diagnostics) {
-    out += r.vocabulary.files()[d.range.file] + ":" + std::to_string(d.range.line) + ":" +
-           std::to_string(d.range.column) + " [" + std::string(d.rule_id()) + "] " + d.message +
-           "\n";
-  }
-  return out;
 }
 
 std::string preferred(const Entry* e, std::string_view language) {

@@ -116,7 +116,8 @@ struct Reference {
 /// A definition, note, example or source: text with its inline references.
 struct TextBlock {
   BlockKind kind = BlockKind::definition;
-  /// The text with markup removed and white space as in the source.
+  /// The text with markup removed, each run of white space collapsed to one
+  /// space and the ends trimmed (docs/format.md, "Text").
   std::string_view text;
   /// References in order of appearance.
   Span<Reference> references;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "format/namespaces.hpp"
 #include "read/readers.hpp"
 #include "read/xml_scope.hpp"
 
@@ -12,26 +13,11 @@ namespace termgraph {
 
 namespace {
 
-constexpr std::string_view native_ns = "urn:termgraph:vocabulary:1";
-constexpr std::string_view tbx3_ns = "urn:iso:std:iso:30042:ed-2";
-// The TBX namespaces ISO and NISO STS files put their `tbx:` markup in.
-constexpr std::string_view sts_tbx_ns[] = {
-    "urn:iso:std:iso:30042:ed-1",
-    "urn:iso:std:iso:30042:ed-1:v1:en",
-    "urn:iso:std:iso:30042:ed-2",
-};
 // Root elements of STS documents and of the fragments of them people cut out.
 constexpr std::string_view sts_roots[] = {
     "standard", "iso-standard", "nat-standard", "reg-standard", "adoption",
     "book",     "sec",          "term-sec",     "body",
 };
-
-bool is_sts_tbx_namespace(std::string_view uri) {
-  for (std::string_view ns : sts_tbx_ns) {
-    if (uri == ns) return true;
-  }
-  return false;
-}
 
 bool is_sts_root(std::string_view local) {
   for (std::string_view name : sts_roots) {
@@ -51,7 +37,8 @@ bool contains_sts_terms(pugi::xml_node root) {
   scopes.enter(node);
   for (;;) {
     std::string_view name = node.name();
-    if (local_name(name) == "term-sec" || is_sts_tbx_namespace(scopes.uri_of(name))) return true;
+    if (local_name(name) == "term-sec" || xml_namespace::is_sts_tbx(scopes.uri_of(name)))
+      return true;
     // ISO STS files may leave xmlns:tbx to their DTD: an undeclared `tbx`
     // prefix stands for TBX (as the STS reader takes it).
     if (prefix_of(name) == "tbx" && !scopes.declared(name)) return true;
@@ -91,8 +78,8 @@ Format detect_format(const pugi::xml_document& doc) {
   std::string_view local = local_name(name);
   std::string_view uri = scopes.uri_of(name);
 
-  if (local == "vocabulary" && uri == native_ns) return Format::native;
-  if (local == "tbx" && (uri == tbx3_ns || uri.empty())) return Format::tbx;
+  if (local == "vocabulary" && uri == xml_namespace::native) return Format::native;
+  if (local == "tbx" && (uri == xml_namespace::tbx3 || uri.empty())) return Format::tbx;
   if (local == "martif") return Format::tbx2008;
   if (is_sts_root(local)) return Format::sts;
   // Any other root: STS when it holds a terms clause or TBX markup, unless

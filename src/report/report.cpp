@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/language.hpp"
+
 namespace termgraph {
 namespace {
 
@@ -202,14 +204,14 @@ void write_section(std::ostream& out, const LanguageSection& section,
 void write_entry_impl(std::ostream& out, const Entry& entry, std::string_view language,
                       const Vocabulary* vocabulary) {
   out << entry.number << '\n';
-  std::size_t shown = 0;
+  // `language` is a range: "en" shows the en-GB section (language::matches).
+  std::vector<const LanguageSection*> shown;
   for (const LanguageSection& section : entry.languages) {
-    if (language.empty() || section.language == language) ++shown;
+    if (language::matches(language, section.language)) shown.push_back(&section);
   }
-  for (const LanguageSection& section : entry.languages) {
-    if (!language.empty() && section.language != language) continue;
-    if (shown > 1) out << '[' << section.language << "]\n";
-    write_section(out, section, vocabulary);
+  for (const LanguageSection* section : shown) {
+    if (shown.size() > 1) out << '[' << section->language << "]\n";
+    write_section(out, *section, vocabulary);
   }
 }
 
