@@ -51,8 +51,9 @@ struct AnalysisOptions {
   DiagnosticOptions diagnostics;
 };
 
-/// Runs the analysis on a result loaded with `run = false`: its diagnostics
-/// get those of the passes, in report order. Returns false, changing
+/// Runs the analysis on a result loaded with `run = false` (options.run is
+/// not consulted): its diagnostics get those of the passes, in report order,
+/// and options.diagnostics applies to those. Returns false, changing
 /// nothing, when the vocabulary was analysed already or is shared with a
 /// copy (analyse before copying `result.vocabulary`).
 [[nodiscard]] TERMGRAPH_API bool analyse(LoadResult& result, const AnalysisOptions& options = {});

@@ -10,7 +10,6 @@ namespace termgraph::rules {
 
 // One constant per rule: rules::xml_syntax, rules::dangling_reference ...
 #define TERMGRAPH_RULE_CONSTANT(name, rule_id, rule_severity, rule_summary)                \
-  /** The rule rule_id. */                                                                 \
   inline constexpr Rule name{RuleId::name, rule_id, Severity::rule_severity, rule_summary, \
                              "rules.md#" rule_id};
 TERMGRAPH_RULE_TABLE(TERMGRAPH_RULE_CONSTANT)
