@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/impl.hpp"
 #include "termgraph/analysis.hpp"
 #include "termgraph/load.hpp"
 #include "termgraph/report.hpp"
@@ -137,6 +138,26 @@ TEST(Analysis, LoadingWithoutAnalysisThenAnalysing) {
   // Once only.
   EXPECT_FALSE(analyse(r));
   EXPECT_EQ(r.diagnostics.size(), all_findings.size());
+}
+
+// White box: resolution writes its record beside the model; the references
+// as read are what the reader gave, before and after.
+TEST(Analysis, ResolutionRecordsBesideTheFrozenModel) {
+  LoadResult r = load_findings();
+  const Vocabulary::Impl& impl = VocabularyAccess::impl(r.vocabulary);
+  const Reference& shown = ledger_reference(r);
+  const std::size_t i = impl.reference_index(shown);
+  ASSERT_LT(i, impl.references.size());
+  ASSERT_EQ(impl.resolutions.size(), impl.references.size());
+  const Reference& as_read = impl.references[i];
+  EXPECT_EQ(as_read.target, no_entry);
+  EXPECT_EQ(as_read.term, "item appended to a ledger");
+  EXPECT_EQ(as_read.text, "(1.1)");
+  EXPECT_EQ(impl.resolutions[i].target, 0u);
+  EXPECT_EQ(impl.resolutions[i].term, "ledger");
+  EXPECT_EQ(shown.term, "ledger");
+  EXPECT_EQ(shown.range.line, as_read.range.line);
+  EXPECT_EQ(shown.range.column, as_read.range.column);
 }
 
 TEST(Analysis, AVocabularySharedWithACopyIsNotAnalysed) {

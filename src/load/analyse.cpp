@@ -59,9 +59,9 @@ void run_passes(Impl& impl, std::vector<Diagnostic>& diagnostics, const std::vec
 }
 
 /// The references as consumers see them: as read, with what resolution
-/// recorded.
+/// recorded. Element by element: the blocks' spans point into the view.
 void assemble_reference_view(Impl& impl) {
-  impl.reference_view = impl.references;
+  std::copy(impl.references.begin(), impl.references.end(), impl.reference_view.begin());
   if (impl.resolutions.size() != impl.references.size()) return;
   for (std::size_t i = 0; i < impl.references.size(); ++i) {
     Reference& shown = impl.reference_view[i];
