@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "format/ids.hpp"
 #include "text/language.hpp"
 #include "text/numbers.hpp"
 
@@ -12,7 +13,7 @@ namespace {
 
 using termgraph::is_entry_number;
 using termgraph::normalize_number;
-using termgraph::number_in_id;
+using termgraph::ids::number_in_id;
 namespace language = termgraph::language;
 
 /// An input and what is expected of it (a result, or a second input).
