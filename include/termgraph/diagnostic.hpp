@@ -71,6 +71,7 @@ inline constexpr std::size_t rule_count = 0
 
 /// A check termgraph makes (one row of TERMGRAPH_RULE_TABLE).
 struct Rule {
+  /// The rule in code.
   RuleId code = RuleId::xml_syntax;
   /// The id printed in reports ("dangling-reference").
   std::string_view id;
@@ -85,7 +86,9 @@ struct Rule {
 /// A secondary place that explains a diagnostic (a step of a cycle, the
 /// first definition of a duplicate ...).
 struct RelatedLocation {
+  /// Where.
   SourceRange range;
+  /// What is there ("entry 1.3 first defined here").
   std::string message;
 };
 
@@ -98,7 +101,9 @@ struct Diagnostic {
   Severity severity = Severity::error;
   /// Lower-case, no trailing full stop.
   std::string message;
+  /// Where: what a user would change.
   SourceRange range;
+  /// Other places that explain it, printed as notes.
   std::vector<RelatedLocation> related;
   /// The entries involved (ids into the vocabulary); for circular-definition
   /// the whole group, in the natural order of their numbers.

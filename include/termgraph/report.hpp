@@ -18,10 +18,12 @@ struct TextStyle {
 };
 
 /// Writes one diagnostic the way compilers do:
-///   file:line:col: severity: message [rule]
-///   <source line>
-///   <caret>
-///   file:line:col: note: <related message>     (one per related location)
+///
+///     file:line:col: severity: message [rule]
+///     the source line
+///     a caret under the column
+///     file:line:col: note: related message      (one per related location)
+///
 /// Source lines are read from the files named in `vocabulary`.
 TERMGRAPH_API void write_diagnostic(std::ostream& out, const Diagnostic& d,
                                     const Vocabulary& vocabulary, const TextStyle& style = {});

@@ -68,6 +68,18 @@ bool ends_with_space(std::string_view s) noexcept {
   return tail("\xC2\xA0") || tail("\xE3\x80\x80");
 }
 
+bool is_ascii_space(char c) noexcept {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+// `s` without leading and trailing ASCII white space.
+std::string_view trim_ascii(std::string_view s) noexcept {
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_ascii_space(s[b])) ++b;
+  while (e > b && is_ascii_space(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
 bool starts_with(std::string_view s, std::string_view prefix) noexcept {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
@@ -194,18 +206,14 @@ void build_term_index(Impl& impl) {
 
 // -- Vocabulary: lookup -------------------------------------------------------
 
-const Entry* Vocabulary::find_number(std::string_view number) const noexcept {
+const Entry* Vocabulary::find_number(std::string_view number) const& noexcept {
   if (!impl_) return nullptr;
   try {
     std::string key;
     if (!normalize_number(number, key)) {
       // Not shaped like a number: an entry without one is indexed by its
       // fallback id, as written.
-      std::size_t b = 0, e = number.size();
-      while (b < e && (number[b] == ' ' || (number[b] >= '\t' && number[b] <= '\r'))) ++b;
-      while (e > b && (number[e - 1] == ' ' || (number[e - 1] >= '\t' && number[e - 1] <= '\r')))
-        --e;
-      key.assign(number.substr(b, e - b));
+      key.assign(trim_ascii(number));
     }
     if (key.empty()) return nullptr;
     const auto it = impl_->by_number.find(std::string_view(key));
@@ -216,8 +224,18 @@ const Entry* Vocabulary::find_number(std::string_view number) const noexcept {
   }
 }
 
+const Entry* Vocabulary::find_id(std::string_view id) const& noexcept {
+  // Every id of Entry::ids and the fallback number of each entry without a
+  // number are keys of by_id (analysis/checks.cpp).
+  const std::string_view key = trim_ascii(id);
+  if (key.empty()) return nullptr;
+  const auto it = impl_->by_id.find(key);
+  if (it == impl_->by_id.end()) return nullptr;
+  return &impl_->entries[it->second];
+}
+
 std::vector<TermMatch> Vocabulary::find_term(std::string_view query,
-                                             std::string_view language) const {
+                                             std::string_view language) const& {
   std::vector<TermMatch> result;
   if (!impl_) return result;
   std::string key;
@@ -254,7 +272,7 @@ std::vector<TermMatch> Vocabulary::find_term(std::string_view query,
 }
 
 std::vector<TermMatch> Vocabulary::complete(std::string_view prefix, std::size_t limit,
-                                            std::string_view language) const {
+                                            std::string_view language) const& {
   std::vector<TermMatch> result;
   if (!impl_ || limit == 0) return result;
   std::string key;
@@ -301,7 +319,7 @@ std::vector<TermMatch> Vocabulary::complete(std::string_view prefix, std::size_t
   return result;
 }
 
-std::vector<TermMatch> Vocabulary::closest(std::string_view query, std::size_t limit) const {
+std::vector<TermMatch> Vocabulary::closest(std::string_view query, std::size_t limit) const& {
   std::vector<TermMatch> result;
   if (!impl_ || limit == 0) return result;
   std::string key;
@@ -376,7 +394,8 @@ std::vector<TermMatch> Vocabulary::closest(std::string_view query, std::size_t l
   return result;
 }
 
-std::vector<TermMatch> Vocabulary::lookup(std::string_view query, std::string_view language) const {
+std::vector<TermMatch> Vocabulary::lookup(std::string_view query,
+                                          std::string_view language) const& {
   if (const Entry* entry = find_number(query)) {
     const LanguageSection* section = section_for(*entry, language);
     const Designation* designation = nullptr;
