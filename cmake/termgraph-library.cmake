@@ -18,7 +18,9 @@ function(termgraph_library_settings target)
            $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
     PRIVATE ${PROJECT_SOURCE_DIR}/src)
   target_compile_definitions(${target} PRIVATE TERMGRAPH_BUILDING)
-  target_link_libraries(${target} PRIVATE ICU::uc ICU::i18n pugixml::pugixml)
+  # nlohmann_json is header-only (the JSON report): not in the link interface.
+  target_link_libraries(${target} PRIVATE ICU::uc ICU::i18n pugixml::pugixml
+                                          $<BUILD_INTERFACE:nlohmann_json::nlohmann_json>)
   termgraph_set_warnings(${target})
   termgraph_set_instrumentation(${target})
 endfunction()

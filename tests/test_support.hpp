@@ -45,4 +45,11 @@ inline const Entry* entry(const Vocabulary& v, std::string_view key) {
   return nullptr;
 }
 
+/// The numbers of the entries `d` concerns (Diagnostic::entries are ids).
+inline std::vector<std::string> entry_numbers(const LoadResult& r, const Diagnostic& d) {
+  std::vector<std::string> out;
+  for (EntryId e : d.entries) out.emplace_back(r.vocabulary[e].number);
+  return out;
+}
+
 }  // namespace termgraph::test

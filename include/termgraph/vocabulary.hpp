@@ -16,12 +16,19 @@
 namespace termgraph {
 
 /// An edge of the reference graph: entry `from` cites entry `to` in a block
-/// of kind `kind`, through `reference`.
+/// of kind `kind` of its language section `section`, through `reference`.
 struct Citation {
+  /// The citing entry.
   EntryId from = no_entry;
+  /// The cited entry.
   EntryId to = no_entry;
+  /// The kind of block the reference stands in.
   BlockKind kind = BlockKind::definition;
+  /// The reference, as TextBlock::references shows it.
   const Reference* reference = nullptr;
+  /// The citing section (of entry `from`): its language is the language the
+  /// citation is written in.
+  const LanguageSection* section = nullptr;
 };
 
 /// A group of entries whose definitions cite each other (a strongly

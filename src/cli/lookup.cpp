@@ -8,7 +8,6 @@
 
 #include "commands.hpp"
 #include "termgraph/report.hpp"
-#include "termgraph/rules.hpp"
 
 namespace termgraph::cli {
 
@@ -19,7 +18,7 @@ namespace {
 LoadResult load_vocabulary(const std::vector<std::string>& given) {
   LoadResult result = load_files(given.empty() ? bundled_vocabulary() : given);
   for (const Diagnostic& d : result.diagnostics) {
-    if (d.rule == &rules::unreadable_input) throw UsageError(d.message);
+    if (d.is(RuleId::unreadable_input)) throw UsageError(d.message);
   }
   return result;
 }

@@ -241,17 +241,40 @@ void write_diagnostic(std::ostream& out, const Diagnostic& d, const Vocabulary& 
 }
 
 void write_diagnostics(std::ostream& out, const LoadResult& result, const TextStyle& style) {
-  for (const Diagnostic& d : result.diagnostics) write_diagnostic(out, d, result.vocabulary, style);
-  const std::size_t errors = result.errors();
-  const std::size_t warnings = result.warnings();
-  if (errors == 0 && warnings == 0) return;
+  TextDiagnosticWriter writer(out, style);
+  report_diagnostics(result, writer);
+}
+
+void report_diagnostics(const LoadResult& result, DiagnosticConsumer& consumer) {
+  consumer.begin(result.vocabulary);
+  for (const Diagnostic& d : result.diagnostics) consumer.handle(d);
+  consumer.end();
+}
+
+TextDiagnosticWriter::TextDiagnosticWriter(std::ostream& out, const TextStyle& style)
+    : out_(out), style_(style) {}
+
+void TextDiagnosticWriter::begin(const Vocabulary& vocabulary) {
+  vocabulary_ = &vocabulary;
+  errors_ = warnings_ = 0;
+}
+
+void TextDiagnosticWriter::handle(const Diagnostic& diagnostic) {
+  static const Vocabulary none;
+  write_diagnostic(out_, diagnostic, vocabulary_ ? *vocabulary_ : none, style_);
+  if (diagnostic.severity == Severity::error) ++errors_;
+  if (diagnostic.severity == Severity::warning) ++warnings_;
+}
+
+void TextDiagnosticWriter::end() {
+  if (errors_ == 0 && warnings_ == 0) return;
   std::string summary;
-  if (errors > 0) summary = count_phrase(errors, "error");
-  if (warnings > 0) {
+  if (errors_ > 0) summary = count_phrase(errors_, "error");
+  if (warnings_ > 0) {
     if (!summary.empty()) summary += ", ";
-    summary += count_phrase(warnings, "warning");
+    summary += count_phrase(warnings_, "warning");
   }
-  out << summary << " generated\n";
+  out_ << summary << " generated\n";
 }
 
 void write_entry(std::ostream& out, const Entry& entry, std::string_view language) {
