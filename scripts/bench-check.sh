@@ -13,12 +13,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build-bench"}
 [ $# -gt 0 ] && shift
 filter=${BENCH_FILTER:-'BM_(PugixmlParse|Load)/'}
-jobs=${JOBS:-2}
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTERMGRAPH_BUILD_BENCHMARKS=ON \
-  -DTERMGRAPH_BUILD_TESTS=OFF -DTERMGRAPH_BUILD_EXAMPLES=OFF -DTERMGRAPH_BUILD_TOOLS=OFF \
-  -DTERMGRAPH_INSTALL=OFF >/dev/null
-cmake --build "$build" --target termgraph_bench -j "$jobs" >/dev/null
+"$root/scripts/bench-build.sh" "$build" termgraph_bench
 
 json="$build/bench-results.json"
 "$build/bench/termgraph_bench" --benchmark_filter="$filter" --benchmark_repetitions=3 \

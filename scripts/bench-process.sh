@@ -12,9 +12,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 entries=${1:-100000}
 build=${2:-"$root/build-bench"}
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTERMGRAPH_BUILD_BENCHMARKS=ON \
-  -DTERMGRAPH_BUILD_TESTS=OFF -DTERMGRAPH_BUILD_EXAMPLES=OFF -DTERMGRAPH_INSTALL=OFF >/dev/null
-cmake --build "$build" --target termgraph-cli termgraph_parse_baseline -j "${JOBS:-2}" >/dev/null
+"$root/scripts/bench-build.sh" "$build" termgraph-cli termgraph_parse_baseline
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -14,7 +14,8 @@ packages=(
   nlohmann-json3-dev  # the termgraph tool's JSON output
   libxml2-utils     # xmllint: the schema tests
   python3           # test drivers, scripts/gen-sts.py
-  pkg-config
+  pkg-config        # the packaging tests: the installed termgraph.pc
+  doxygen           # the API reference (docs target, docs.api test)
   gcovr             # line coverage report (scripts/coverage.sh, coverage preset)
   clang             # libFuzzer harnesses (scripts/fuzz-smoke.sh)
   libclang-rt-dev   # clang's libFuzzer and sanitizer runtimes (libclang-rt-14-dev on Debian 12)

@@ -19,6 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using termgraph::test::all_messages;
+using termgraph::test::entry;
 using termgraph::test::with_rule;
 
 const std::string corpus_dir = std::string(TERMGRAPH_CORPUS_DIR) + "/tbx";
@@ -51,22 +53,6 @@ std::size_t sections(const Vocabulary& v) {
   std::size_t n = 0;
   for (const Entry& e : v.entries()) n += e.languages.size();
   return n;
-}
-
-const Entry* entry(const Vocabulary& v, std::string_view key) {
-  for (const Entry& e : v.entries()) {
-    if (e.number == key) return &e;
-  }
-  return nullptr;
-}
-
-std::string all_messages(const LoadResult& r) {
-  std::string out;
-  for (const Diagnostic& d : r.diagnostics) {
-    out += std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + " [" +
-           std::string(d.rule_id()) + "] " + d.message + "\n";
-  }
-  return out;
 }
 
 }  // namespace

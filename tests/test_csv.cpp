@@ -21,6 +21,8 @@
 #include "vocab_gen.hpp"
 
 using namespace termgraph;
+using termgraph::test::all_messages;
+using termgraph::test::entry_numbers;
 using termgraph::test::with_rule;
 using termgraph::testing::compare_models;
 
@@ -29,14 +31,6 @@ namespace {
 /// "line:column" of a diagnostic.
 std::string at(const Diagnostic* d) {
   return std::to_string(d->range.line) + ":" + std::to_string(d->range.column);
-}
-
-/// Every diagnostic, one per line: "line:column [rule] message".
-std::string all_messages(const LoadResult& r) {
-  std::string out;
-  for (const Diagnostic& d : r.diagnostics)
-    out += at(&d) + " [" + std::string(d.rule_id()) + "] " + d.message + "\n";
-  return out;
 }
 
 std::string to_csv(const Vocabulary& v) {
@@ -51,7 +45,7 @@ std::string findings(const LoadResult& r) {
   for (const Diagnostic& d : r.diagnostics) {
     std::string s(d.rule_id());
     s += " [";
-    for (const std::string& e : d.entries) s += e + " ";
+    for (const std::string& e : entry_numbers(r, d)) s += e + " ";
     out.push_back(s + "] -> " + d.target);
   }
   std::sort(out.begin(), out.end());

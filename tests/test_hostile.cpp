@@ -6,11 +6,12 @@
 //
 // Under a sanitizer build (TERMGRAPH_SANITIZED defined) the largest inputs
 // are scaled down by a factor, so that the suite stays fast there; the
-// shapes tested are the same.
+// shapes tested are the same. What these inputs cost in time is measured by
+// the benchmarks (bench/bench_hostile.cpp, scripts/bench-limits.sh), not
+// here: a test asserts what is read, never how fast.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -18,16 +19,18 @@
 #include <string>
 #include <vector>
 
-#include "text/line_index.hpp"
+#include "hostile_inputs.hpp"
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
 #include "test_support.hpp"
+#include "text/line_index.hpp"
 
 namespace fs = std::filesystem;
 using namespace termgraph;
 
 namespace {
 
+using termgraph::test::all_messages;
 using termgraph::test::with_rule;
 
 #ifdef TERMGRAPH_SANITIZED
@@ -35,16 +38,6 @@ constexpr std::size_t scale_down = 10;
 #else
 constexpr std::size_t scale_down = 1;
 #endif
-
-std::string all_messages(const LoadResult& r) {
-  std::string s;
-  for (const Diagnostic& d : r.diagnostics) {
-    s += std::string(d.rule_id()) + " " + std::to_string(d.range.line) + ":" +
-         std::to_string(d.range.column) + " " + d.message + "\n";
-    if (s.size() > 4000) break;
-  }
-  return s;
-}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -57,11 +50,7 @@ std::string dlt_vocabulary() {
   return read_file(std::string(TERMGRAPH_TERMS_DIR) + "/dlt-vocabulary.xml");
 }
 
-const char* const kHead = "<vocabulary xmlns=\"urn:termgraph:vocabulary:1\" xml:lang=\"en\">\n";
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
+const char* const kHead = hostile::head;
 
 /// UTF-8 to UTF-16 or UTF-32 (valid input), with a byte order mark.
 std::string encode_wide(std::string_view utf8, int unit, bool big_endian) {
@@ -419,20 +408,8 @@ TEST(Hostile, UnknownEncodingIsReadAsUtf8) {
 // -- DTDs: never expanded, never fetched --------------------------------------
 
 TEST(Hostile, BillionLaughsIsNeverExpanded) {
-  std::string dtd = "<!DOCTYPE vocabulary [\n  <!ENTITY lol \"lol\">\n";
-  for (int i = 1; i <= 9; ++i) {
-    std::string prev = i == 1 ? "lol" : "lol" + std::to_string(i - 1);
-    dtd += "  <!ENTITY lol" + std::to_string(i) + " \"";
-    for (int k = 0; k < 10; ++k) dtd += "&" + prev + ";";
-    dtd += "\">\n";
-  }
-  dtd += "]>\n";
-  std::string doc = "<?xml version=\"1.0\"?>\n" + dtd + kHead +
-                    "<entry number=\"1\"><term>lol</term><definition>&lol9; and (9.9)</definition>"
-                    "</entry>\n</vocabulary>\n";
-  auto t0 = std::chrono::steady_clock::now();
+  std::string doc = hostile::billion_laughs();
   LoadResult r = load_string(doc, "laughs.xml");
-  EXPECT_LT(seconds_since(t0), 1.0);
   ASSERT_EQ(r.vocabulary.size(), 1u) << all_messages(r);
   EXPECT_EQ(r.vocabulary[0].languages[0].definition->text, "&lol9; and (9.9)");
   // Positions after the DTD are right: the reference is on line 15.
@@ -458,9 +435,7 @@ TEST(Hostile, ExternalEntitiesAreNeverFetched) {
       "<entry number=\"1\"><term>x</term><definition>&file; &net;</definition>"
       "</entry>\n</vocabulary>\n";
   std::string path = dir.write("xxe.xml", doc);
-  auto t0 = std::chrono::steady_clock::now();
   LoadResult r = load_files({path});
-  EXPECT_LT(seconds_since(t0), 1.0);
   ASSERT_EQ(r.vocabulary.size(), 1u) << all_messages(r);
   EXPECT_EQ(r.vocabulary[0].languages[0].definition->text, "&file; &net;");
   for (const Diagnostic& d : r.diagnostics) {
@@ -474,15 +449,8 @@ TEST(Hostile, ExternalEntitiesAreNeverFetched) {
 
 TEST(Hostile, HundredMegabyteTextNode) {
   const std::size_t words = 20'000'000 / scale_down;  // 5 bytes each: 100 MB
-  std::string doc = std::string(kHead) + "<entry number=\"1\"><term>big</term><definition>";
-  std::size_t text_start = doc.size();
-  doc.reserve(text_start + words * 5 + 200);
-  for (std::size_t i = 0; i < words; ++i) doc += "word ";
-  doc += "(9.9)</definition></entry>\n</vocabulary>\n";
-  auto t0 = std::chrono::steady_clock::now();
+  std::string doc = hostile::text_node(words);
   LoadResult r = load_string(doc, "big.xml");
-  double took = seconds_since(t0);
-  EXPECT_LT(took, 20.0);
   ASSERT_EQ(r.vocabulary.size(), 1u);
   EXPECT_EQ(r.vocabulary[0].languages[0].definition->text.size(), words * 5 + 5);
   // The reference at the very end of the one long line is found, at its
@@ -490,23 +458,14 @@ TEST(Hostile, HundredMegabyteTextNode) {
   auto d = with_rule(r, "dangling-reference");
   ASSERT_EQ(d.size(), 1u) << all_messages(r);
   EXPECT_EQ(d[0]->range.line, 2u);
-  EXPECT_EQ(d[0]->range.column, text_start - std::string(kHead).size() + words * 5 + 2);
-  std::cout << "[ figures  ] 100 MB text node: " << took << " s\n";
+  EXPECT_EQ(d[0]->range.column, hostile::text_node_start() + words * 5 + 2);
 }
 
 TEST(Hostile, MillionDeepNesting) {
   const std::size_t depth = 1'000'000 / scale_down;
   // Inside a definition: flattened into its text.
-  std::string doc = std::string(kHead) + "<entry number=\"1\"><term>deep</term><definition>";
-  doc.reserve(doc.size() + depth * 7 + 200);
-  for (std::size_t i = 0; i < depth; ++i) doc += "<b>";
-  doc += "core (9.9)";
-  for (std::size_t i = 0; i < depth; ++i) doc += "</b>";
-  doc += "</definition></entry>\n</vocabulary>\n";
-  auto t0 = std::chrono::steady_clock::now();
+  std::string doc = hostile::nested_definition(depth);
   LoadResult r = load_string(doc, "deep.xml");
-  double took = seconds_since(t0);
-  EXPECT_LT(took, 10.0);
   ASSERT_EQ(r.vocabulary.size(), 1u);
   EXPECT_EQ(r.vocabulary[0].languages[0].definition->text, "core (9.9)");
   auto d = with_rule(r, "dangling-reference");
@@ -514,94 +473,42 @@ TEST(Hostile, MillionDeepNesting) {
   EXPECT_EQ(d[0]->range.column, 47 + depth * 3 + 7);
 
   // As the whole document under an unknown root: format detection scans it.
-  std::string bare;
-  bare.reserve(depth * 7);
-  for (std::size_t i = 0; i < depth; ++i) bare += "<a>";
-  for (std::size_t i = 0; i < depth; ++i) bare += "</a>";
-  t0 = std::chrono::steady_clock::now();
+  std::string bare = hostile::nested_elements(depth);
   LoadResult u = load_string(bare, "bare.xml");
-  EXPECT_LT(seconds_since(t0), 10.0);
   auto unknown = with_rule(u, "unknown-format");
   ASSERT_EQ(unknown.size(), 1u) << all_messages(u);
   EXPECT_EQ(unknown[0]->range.column, 1u);
 
   // Unclosed: the parser stops at the end, what was read is kept.
-  t0 = std::chrono::steady_clock::now();
   LoadResult c = load_string(bare.substr(0, depth * 3), "unclosed.xml");
-  EXPECT_LT(seconds_since(t0), 10.0);
   auto syntax = with_rule(c, "xml-syntax");
   ASSERT_EQ(syntax.size(), 1u) << all_messages(c);
   EXPECT_EQ(syntax[0]->range.column, depth * 3);  // its last character
-  std::cout << "[ figures  ] " << depth << " deep: " << took << " s\n";
 }
 
 TEST(Hostile, MillionAttributesOnOneElement) {
   const std::size_t n = 1'000'000 / scale_down;
-  std::string doc = std::string(kHead) + "<entry number=\"1\"";
-  doc.reserve(doc.size() + n * 16 + 200);
-  for (std::size_t i = 0; i < n; ++i) doc += " a" + std::to_string(i) + "=\"v\"";
-  doc += "><term>t</term><definition>d (9.9)</definition></entry>\n</vocabulary>\n";
-  auto t0 = std::chrono::steady_clock::now();
+  std::string doc = hostile::many_attributes(n);
   LoadResult r = load_string(doc, "attrs.xml");
-  double took = seconds_since(t0);
-  EXPECT_LT(took, 10.0);
   ASSERT_EQ(r.vocabulary.size(), 1u);
   EXPECT_EQ(r.vocabulary[0].number, "1");
   EXPECT_EQ(with_rule(r, "dangling-reference").size(), 1u);
-  std::cout << "[ figures  ] " << n << " attributes: " << took << " s, " << r.diagnostics.size()
-            << " diagnostics\n";
   // And on the root of an unknown document.
-  std::string root = "<root";
-  for (std::size_t i = 0; i < n; ++i) root += " xmlns:p" + std::to_string(i) + "=\"u\"";
-  root += "><p1:x/></root>";
-  t0 = std::chrono::steady_clock::now();
+  std::string root = hostile::many_namespaces(n);
   LoadResult u = load_string(root, "ns.xml");
-  EXPECT_LT(seconds_since(t0), 10.0);
   EXPECT_EQ(with_rule(u, "unknown-format").size(), 1u) << all_messages(u);
 }
 
 // -- huge graphs ---------------------------------------------------------------
 
-namespace {
-
-/// Entries 1.1 .. 1.n; entry 1.i's definition cites the entries `cites(i)`
-/// gives, each as "tK (1.K)".
-template <typename Cites>
-std::string graph_doc(std::size_t n, Cites cites) {
-  std::string doc = kHead;
-  doc.reserve(n * 80);
-  std::vector<std::size_t> targets;
-  for (std::size_t i = 1; i <= n; ++i) {
-    std::string num = "1." + std::to_string(i);
-    doc += "<entry number=\"" + num + "\"><term>t" + num + "</term><definition>d";
-    targets.clear();
-    cites(i, targets);
-    for (std::size_t k : targets) {
-      std::string kn = "1." + std::to_string(k);
-      doc += " t" + kn + " (" + kn + ")";
-    }
-    doc += "</definition></entry>\n";
-  }
-  doc += "</vocabulary>\n";
-  return doc;
-}
-
-}  // namespace
-
 TEST(Hostile, MillionEntryChain) {
   const std::size_t n = 1'000'000 / scale_down;
-  std::string doc = graph_doc(n, [n](std::size_t i, std::vector<std::size_t>& out) {
-    if (i < n) out.push_back(i + 1);
-  });
-  auto t0 = std::chrono::steady_clock::now();
+  std::string doc = hostile::chain(n);
   LoadResult r = load_string(doc, "chain.xml");
-  double load = seconds_since(t0);
   EXPECT_TRUE(r) << all_messages(r);
   EXPECT_TRUE(r.diagnostics.empty()) << all_messages(r);
   ASSERT_EQ(r.vocabulary.size(), n);
-  t0 = std::chrono::steady_clock::now();
   std::vector<Prerequisite> pre = r.vocabulary.prerequisites(0);
-  double walk = seconds_since(t0);
   ASSERT_EQ(pre.size(), n - 1);
   // Dependencies first: the last entry of the chain, then back to 2.
   for (std::size_t k = 0; k < pre.size(); ++k) {
@@ -609,18 +516,12 @@ TEST(Hostile, MillionEntryChain) {
     ASSERT_FALSE(pre[k].cycle);
   }
   EXPECT_TRUE(r.vocabulary.circular_groups().empty());
-  EXPECT_LT(load + walk, 20.0);
-  std::cout << "[ figures  ] chain of " << n << ": load " << load << " s, prerequisites " << walk
-            << " s\n";
 }
 
 TEST(Hostile, HundredThousandEntryCycle) {
   const std::size_t n = 100'000 / scale_down;
-  std::string doc = graph_doc(
-      n, [n](std::size_t i, std::vector<std::size_t>& out) { out.push_back(i == n ? 1 : i + 1); });
-  auto t0 = std::chrono::steady_clock::now();
+  std::string doc = hostile::cycle(n);
   LoadResult r = load_string(doc, "cycle.xml");
-  double took = seconds_since(t0);
   ASSERT_EQ(r.vocabulary.size(), n);
   ASSERT_EQ(r.vocabulary.circular_groups().size(), 1u);
   const CircularGroup& g = r.vocabulary.circular_groups()[0];
@@ -633,20 +534,12 @@ TEST(Hostile, HundredThousandEntryCycle) {
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0]->range.line, 2u);
   EXPECT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
-  EXPECT_LT(took, 10.0);
-  std::cout << "[ figures  ] cycle of " << n << ": " << took << " s\n";
 }
 
 TEST(Hostile, CompleteGraphOfTwoThousand) {
   const std::size_t n = 2000 / (scale_down == 1 ? 1 : 4);
-  std::string doc = graph_doc(n, [n](std::size_t i, std::vector<std::size_t>& out) {
-    for (std::size_t k = 1; k <= n; ++k) {
-      if (k != i) out.push_back(k);
-    }
-  });
-  auto t0 = std::chrono::steady_clock::now();
+  std::string doc = hostile::complete_graph(n);
   LoadResult r = load_string(doc, "complete.xml");
-  double took = seconds_since(t0);
   ASSERT_EQ(r.vocabulary.size(), n);
   ASSERT_EQ(r.vocabulary.circular_groups().size(), 1u);
   EXPECT_EQ(r.vocabulary.circular_groups()[0].members.size(), n);
@@ -656,9 +549,6 @@ TEST(Hostile, CompleteGraphOfTwoThousand) {
   EXPECT_EQ(r.vocabulary.cited_by(0).size(), n - 1);
   EXPECT_EQ(r.vocabulary.prerequisites(0).size(), n - 1);
   EXPECT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
-  EXPECT_LT(took, 20.0);
-  std::cout << "[ figures  ] complete graph of " << n << " (" << n * (n - 1) << " edges): " << took
-            << " s\n";
 }
 
 // -- numbers -----------------------------------------------------------------
@@ -782,9 +672,7 @@ TEST(Hostile, SymlinkLoopsInADirectory) {
   fs::create_symlink(terms / "a.xml", terms / "b.xml");
   // A dangling link named like a term file.
   fs::create_symlink(terms / "nowhere", terms / "dangling.tbx");
-  auto t0 = std::chrono::steady_clock::now();
   LoadResult r = load_files({terms.string()});
-  EXPECT_LT(seconds_since(t0), 5.0);
   EXPECT_EQ(r.vocabulary.size(), 2u) << all_messages(r);
   auto d = with_rule(r, "unreadable-input");
   ASSERT_EQ(d.size(), 3u) << all_messages(r);

@@ -18,6 +18,7 @@ using namespace termgraph;
 
 namespace {
 
+using termgraph::test::all_messages;
 using termgraph::test::with_rule;
 
 const std::string ns = "urn:termgraph:vocabulary:1";
@@ -36,15 +37,6 @@ std::vector<std::string> terms(const LanguageSection& s) {
 std::vector<Status> statuses(const LanguageSection& s) {
   std::vector<Status> out;
   for (const Designation& d : s.designations) out.push_back(d.status);
-  return out;
-}
-
-std::string all_messages(const LoadResult& r) {
-  std::string out;
-  for (const Diagnostic& d : r.diagnostics) {
-    out += std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + " [" +
-           std::string(d.rule_id()) + "] " + d.message + "\n";
-  }
   return out;
 }
 
@@ -120,7 +112,7 @@ TEST(LoadNative, NumberThatIsNotANumberIsReportedAndTheIdUsed) {
   EXPECT_NE(found[0]->message.find("'A.1'"), std::string::npos) << found[0]->message;
   EXPECT_NE(found[0]->message.find("'annex-a1'"), std::string::npos) << found[0]->message;
   ASSERT_EQ(found[0]->entries.size(), 1u);
-  EXPECT_EQ(found[0]->entries[0], "annex-a1");
+  EXPECT_EQ(termgraph::test::entry_numbers(r, *found[0])[0], "annex-a1");
   EXPECT_EQ(found[1]->range.line, 3u);
   EXPECT_NE(found[1]->message.find("empty entry number"), std::string::npos) << found[1]->message;
 }
@@ -481,7 +473,7 @@ TEST(LoadNative, UnsupportedContentIsReportedWhereItIs) {
   EXPECT_NE(found[4]->message.find("urn:example:ext"), std::string::npos) << found[4]->message;
   EXPECT_NE(found[5]->message.find("<remark>"), std::string::npos) << found[5]->message;
   ASSERT_EQ(found[2]->entries.size(), 1u);
-  EXPECT_EQ(found[2]->entries[0], "1");
+  EXPECT_EQ(termgraph::test::entry_numbers(r, *found[2])[0], "1");
 }
 
 TEST(LoadNative, CrLfLineEndsKeepPositions) {

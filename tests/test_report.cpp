@@ -104,7 +104,7 @@ TEST(WriteDiagnostic, UnknownPositionNamesTheFileOnly) {
   const LoadResult loaded = load_files({"no/such/dir/terms.xml"});
   ASSERT_EQ(loaded.diagnostics.size(), 1u);
   const Diagnostic& d = loaded.diagnostics.front();
-  EXPECT_EQ(d.rule, &rules::unreadable_input);
+  EXPECT_TRUE(d.is(RuleId::unreadable_input));
   std::ostringstream out;
   write_diagnostic(out, d, loaded.vocabulary);
   EXPECT_EQ(out.str(), "no/such/dir/terms.xml: error: " + d.message + " [unreadable-input]\n");

@@ -23,6 +23,7 @@
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
 #include "termgraph/write.hpp"
+#include "test_support.hpp"
 #include "vocab_gen.hpp"
 
 using namespace termgraph;
@@ -53,15 +54,15 @@ LoadResult reload(const Vocabulary& v, Format f) {
 /// Findings that come from how an input was written rather than from its
 /// content: a writer writes the model only, so they do not survive.
 bool about_syntax(const Diagnostic& d) {
-  return d.rule == &rules::unsupported_content || d.rule == &rules::xml_syntax ||
-         d.rule == &rules::unknown_format;
+  return d.is(RuleId::unsupported_content) || d.is(RuleId::xml_syntax) ||
+         d.is(RuleId::unknown_format);
 }
 
 /// TBX requires a term in every language section; a section of the model
 /// without designations is written all the same (dropping it would lose its
 /// definition), and the TBX reader says that it breaks the structure.
 bool about_tbx_structure(const Diagnostic& d) {
-  return d.rule == &rules::tbx_structure;
+  return d.is(RuleId::tbx_structure);
 }
 
 /// The entries of the tbx-structure findings of `r`, sorted.
@@ -69,7 +70,7 @@ std::vector<std::string> tbx_structure_entries(const LoadResult& r) {
   std::vector<std::string> out;
   for (const Diagnostic& d : r.diagnostics) {
     if (!about_tbx_structure(d)) continue;
-    for (const std::string& e : d.entries) out.push_back(e);
+    for (const std::string& e : termgraph::test::entry_numbers(r, d)) out.push_back(e);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -95,7 +96,7 @@ std::vector<std::string> findings(const LoadResult& r) {
     if (about_syntax(d) || about_tbx_structure(d)) continue;
     std::string s(d.rule_id());
     s += " [";
-    for (const std::string& e : d.entries) s += e + " ";
+    for (const std::string& e : termgraph::test::entry_numbers(r, d)) s += e + " ";
     s += "] -> " + d.target;
     out.push_back(std::move(s));
   }
@@ -262,7 +263,7 @@ TEST(RoundTrip, GeneratorCoversWhatItPromises) {
     language_counts.insert(g.languages.size());
     for (const Diagnostic& d : r.diagnostics) {
       rule_ids.insert(std::string(d.rule_id()));
-      if (d.rule == &rules::dangling_reference) ++dangling;
+      if (d.is(RuleId::dangling_reference)) ++dangling;
     }
     for (const Entry& e : r.vocabulary.entries()) {
       for (const LanguageSection& s : e.languages) {

@@ -16,8 +16,10 @@
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
 #include "termgraph/write.hpp"
+#include "test_support.hpp"
 
 using namespace termgraph;
+using termgraph::test::all_messages;
 using termgraph::testing::compare_models;
 using termgraph::testing::CompareOptions;
 namespace fs = std::filesystem;
@@ -36,16 +38,6 @@ LoadResult read(const std::string& text, const std::string& path) {
   return load_sources({{path, text}});
 }
 
-/// The diagnostics of `r` as text, for messages.
-std::string findings(const LoadResult& r) {
-  std::string out;
-  for (const Diagnostic& d : r.diagnostics) {
-    out += std::to_string(d.range.line) + ":" + std::to_string(d.range.column) + " [" +
-           std::string(d.rule_id()) + "] " + d.message + "\n";
-  }
-  return out;
-}
-
 std::size_t count_rule(const LoadResult& r, std::string_view rule) {
   std::size_t n = 0;
   for (const Diagnostic& d : r.diagnostics) n += d.rule_id() == rule;
@@ -61,11 +53,12 @@ LoadResult round_trip(const Vocabulary& v, Format f, const std::string& path) {
   if (!back.formats.empty()) {
     EXPECT_EQ(back.formats[0], f) << path;
   }
-  EXPECT_EQ(count_rule(back, rules::unsupported_content.id), 0u) << path << "\n" << findings(back);
+  EXPECT_EQ(count_rule(back, rules::unsupported_content.id), 0u) << path << "\n"
+                                                                 << all_messages(back);
   // What a writer writes is valid by the format's own rules, as far as the
   // reader checks them (TBX structure and picklist values).
-  EXPECT_EQ(count_rule(back, "tbx-structure"), 0u) << path << "\n" << findings(back);
-  EXPECT_EQ(count_rule(back, "invalid-value"), 0u) << path << "\n" << findings(back);
+  EXPECT_EQ(count_rule(back, "tbx-structure"), 0u) << path << "\n" << all_messages(back);
+  EXPECT_EQ(count_rule(back, "invalid-value"), 0u) << path << "\n" << all_messages(back);
   return back;
 }
 
@@ -98,7 +91,7 @@ const char* const one_entry = R"(<?xml version="1.0" encoding="UTF-8"?>
 
 TEST(Write, NativeExactOutput) {
   LoadResult in = read(one_entry, "one.xml");
-  ASSERT_TRUE(in) << findings(in);
+  ASSERT_TRUE(in) << all_messages(in);
   WriteOptions o;
   o.title = "Sample";
   EXPECT_EQ(write(in.vocabulary, Format::native, o),
@@ -127,7 +120,7 @@ TEST(Write, NativeExactOutput) {
 
 TEST(Write, StsExactOutput) {
   LoadResult in = read(one_entry, "one.xml");
-  ASSERT_TRUE(in) << findings(in);
+  ASSERT_TRUE(in) << all_messages(in);
   EXPECT_EQ(write(in.vocabulary, Format::sts),
             R"(<?xml version="1.0" encoding="UTF-8"?>
 <standard xmlns:tbx="urn:iso:std:iso:30042:ed-1">
@@ -190,7 +183,7 @@ TEST(Write, StsExactOutput) {
 
 TEST(Write, TbxExactOutput) {
   LoadResult in = read(one_entry, "one.xml");
-  ASSERT_TRUE(in) << findings(in);
+  ASSERT_TRUE(in) << all_messages(in);
   WriteOptions o;
   o.title = "Sample";
   EXPECT_EQ(write(in.vocabulary, Format::tbx, o),
@@ -309,7 +302,7 @@ TEST(Write, EscapesMarkupCharactersAndKeepsUnicode) {
   <definition>énoncé &amp; <ref to="1">A &amp; B</ref> → 測定 &lt;x&gt;</definition></entry>
 </vocabulary>)";
   LoadResult in = read(input, "esc.xml");
-  ASSERT_TRUE(in) << findings(in);
+  ASSERT_TRUE(in) << all_messages(in);
   std::string native = write(in.vocabulary, Format::native);
   EXPECT_NE(native.find(R"(pos="n&quot;&lt;">A &amp; B &lt;C&gt; "q"</term>)"), std::string::npos)
       << native;
@@ -440,6 +433,6 @@ TEST(Write, CharactersXmlDoesNotAllowAreReplaced) {
         << to_string(f);
     EXPECT_NE(text.find("x\xEF\xBF\xBDy"), std::string::npos) << to_string(f);
     LoadResult back = read(text, "back");
-    EXPECT_EQ(count_rule(back, "xml-syntax"), 0u) << to_string(f) << "\n" << findings(back);
+    EXPECT_EQ(count_rule(back, "xml-syntax"), 0u) << to_string(f) << "\n" << all_messages(back);
   }
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "termgraph/analysis.hpp"
 #include "termgraph/diagnostic.hpp"
 #include "termgraph/format.hpp"
 #include "termgraph/vocabulary.hpp"
@@ -40,6 +41,9 @@ struct LoadOptions {
   /// Read every input as this format instead of detecting it from the root
   /// element (Format::unknown: detect).
   Format format = Format::unknown;
+  /// Which analysis passes run after loading (all by default), and how
+  /// diagnostics are reported.
+  AnalysisOptions analysis;
 };
 
 /// Loads all files as one vocabulary: references may cross files.

@@ -11,30 +11,82 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <stdexcept>
 #include <string_view>
+#include <type_traits>
 
+#if defined(__has_include)
+#if __has_include(<version>)
+#include <version>
+#endif
+#endif
+#if defined(__cpp_lib_ranges)
+#include <ranges>
+#endif
+
+/// The termgraph library: read, resolve, check and look up term entries.
 namespace termgraph {
 
-/// A read-only view of contiguous elements (a small C++17 stand-in for
-/// std::span).
+/// A read-only view of contiguous elements: a small C++17 stand-in for
+/// `std::span<const T>`, with the same member types. Its iterators are
+/// pointers; in C++20 it is a borrowed, contiguous range and a view, so that
+/// std::ranges algorithms accept it and `std::span<const T>` converts from
+/// it.
 template <typename T>
 class Span {
 public:
-  constexpr Span() noexcept = default;
-  constexpr Span(const T* data, std::size_t size) noexcept : data_(data), size_(size) {}
+  using element_type = const T;            ///< The type of the elements, const.
+  using value_type = std::remove_cv_t<T>;  ///< The elements' type without const.
+  using size_type = std::size_t;           ///< The type of sizes and indexes.
+  using difference_type = std::ptrdiff_t;  ///< The distance between two iterators.
+  using pointer = const T*;                ///< A pointer to an element.
+  using const_pointer = const T*;          ///< A pointer to an element.
+  using reference = const T&;              ///< A reference to an element.
+  using const_reference = const T&;        ///< A reference to an element.
+  using iterator = const T*;               ///< A contiguous iterator (a pointer).
+  using const_iterator = const T*;         ///< A contiguous iterator (a pointer).
+  using reverse_iterator = std::reverse_iterator<iterator>;              ///< Iterates backwards.
+  using const_reverse_iterator = std::reverse_iterator<const_iterator>;  ///< Iterates backwards.
 
-  constexpr const T* begin() const noexcept { return data_; }
-  constexpr const T* end() const noexcept { return data_ + size_; }
-  constexpr const T* data() const noexcept { return data_; }
-  constexpr std::size_t size() const noexcept { return size_; }
-  constexpr bool empty() const noexcept { return size_ == 0; }
-  constexpr const T& operator[](std::size_t i) const noexcept { return data_[i]; }
-  constexpr const T& front() const noexcept { return data_[0]; }
-  constexpr const T& back() const noexcept { return data_[size_ - 1]; }
+  /// An empty view.
+  constexpr Span() noexcept = default;
+  /// A view of the `size` elements starting at `data`.
+  constexpr Span(const T* data, size_type size) noexcept : data_(data), size_(size) {}
+
+  /// The first element's position.
+  constexpr iterator begin() const noexcept { return data_; }
+  /// One past the last element.
+  constexpr iterator end() const noexcept { return data_ + size_; }
+  /// Same as begin().
+  constexpr const_iterator cbegin() const noexcept { return data_; }
+  /// Same as end().
+  constexpr const_iterator cend() const noexcept { return data_ + size_; }
+  /// The last element's position, iterating backwards.
+  constexpr reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
+  /// Before the first element, iterating backwards.
+  constexpr reverse_iterator rend() const noexcept { return reverse_iterator(begin()); }
+  /// The elements (nullptr when the view is empty and was never set).
+  constexpr pointer data() const noexcept { return data_; }
+  /// The number of elements.
+  constexpr size_type size() const noexcept { return size_; }
+  /// True when there are no elements.
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  /// Element `i`, unchecked: `i` must be less than size().
+  constexpr reference operator[](size_type i) const noexcept { return data_[i]; }
+  /// Element `i`; throws std::out_of_range when `i` is not less than size().
+  constexpr reference at(size_type i) const {
+    if (i >= size_) throw std::out_of_range("termgraph::Span::at: index out of range");
+    return data_[i];
+  }
+  /// The first element; the view must not be empty.
+  constexpr reference front() const noexcept { return data_[0]; }
+  /// The last element; the view must not be empty.
+  constexpr reference back() const noexcept { return data_[size_ - 1]; }
 
 private:
   const T* data_ = nullptr;
-  std::size_t size_ = 0;
+  size_type size_ = 0;
 };
 
 /// Index of an entry in its Vocabulary (0-based, in reading order).
@@ -49,16 +101,49 @@ inline constexpr EntryId no_entry = UINT32_MAX;
 /// Unicode code points. The end (`end_line`, `end_column`) is exclusive: it
 /// is the position just after the last character; `end_line` is 0 when only
 /// the start is known.
+///
+/// Ranges compare member by member: file, line, column, then the end, so
+/// that sorting by them gives reading order.
 struct SourceRange {
-  FileId file = 0;
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
-  std::uint32_t end_line = 0;
-  std::uint32_t end_column = 0;
+  FileId file = 0;               ///< The input file (Vocabulary::files()).
+  std::uint32_t line = 0;        ///< 1-based start line; 0 when unknown.
+  std::uint32_t column = 0;      ///< 1-based start column, in code points.
+  std::uint32_t end_line = 0;    ///< 1-based end line; 0 when only the start is known.
+  std::uint32_t end_column = 0;  ///< 1-based column just after the last character.
 
   /// True when the range names a real position.
-  constexpr bool known() const noexcept { return line != 0; }
+  [[nodiscard]] constexpr bool known() const noexcept { return line != 0; }
 };
+
+/// True when every member of `a` and `b` is equal.
+[[nodiscard]] constexpr bool operator==(const SourceRange& a, const SourceRange& b) noexcept {
+  return a.file == b.file && a.line == b.line && a.column == b.column && a.end_line == b.end_line &&
+         a.end_column == b.end_column;
+}
+/// True when some member of `a` and `b` differs.
+[[nodiscard]] constexpr bool operator!=(const SourceRange& a, const SourceRange& b) noexcept {
+  return !(a == b);
+}
+/// Orders by file, line, column, end line, end column.
+[[nodiscard]] constexpr bool operator<(const SourceRange& a, const SourceRange& b) noexcept {
+  if (a.file != b.file) return a.file < b.file;
+  if (a.line != b.line) return a.line < b.line;
+  if (a.column != b.column) return a.column < b.column;
+  if (a.end_line != b.end_line) return a.end_line < b.end_line;
+  return a.end_column < b.end_column;
+}
+/// `b < a`.
+[[nodiscard]] constexpr bool operator>(const SourceRange& a, const SourceRange& b) noexcept {
+  return b < a;
+}
+/// `!(b < a)`.
+[[nodiscard]] constexpr bool operator<=(const SourceRange& a, const SourceRange& b) noexcept {
+  return !(b < a);
+}
+/// `!(a < b)`.
+[[nodiscard]] constexpr bool operator>=(const SourceRange& a, const SourceRange& b) noexcept {
+  return !(a < b);
+}
 
 /// Normative status of a designation (ISO 10241-1).
 enum class Status : std::uint8_t { preferred, admitted, deprecated };
@@ -69,18 +154,24 @@ enum class TermKind : std::uint8_t { full_form, abbreviation, symbol, other };
 /// Where in an entry a text block (and so a reference) stands.
 enum class BlockKind : std::uint8_t { definition, note, example, source };
 
-/// Short lower-case names: "preferred", "full-form", "definition" ...
-TERMGRAPH_API std::string_view to_string(Status s) noexcept;
-TERMGRAPH_API std::string_view to_string(TermKind k) noexcept;
-TERMGRAPH_API std::string_view to_string(BlockKind k) noexcept;
+/// "preferred", "admitted" or "deprecated".
+[[nodiscard]] TERMGRAPH_API std::string_view to_string(Status s) noexcept;
+/// "full-form", "abbreviation", "symbol" or "other".
+[[nodiscard]] TERMGRAPH_API std::string_view to_string(TermKind k) noexcept;
+/// "definition", "note", "example" or "source".
+[[nodiscard]] TERMGRAPH_API std::string_view to_string(BlockKind k) noexcept;
 
 /// One term, abbreviation or symbol that designates the entry's concept.
 struct Designation {
+  /// The designation as written, markup removed.
   std::string_view text;
+  /// Preferred, admitted or deprecated.
   Status status = Status::preferred;
+  /// Full form, abbreviation, symbol or other.
   TermKind kind = TermKind::full_form;
   /// Part of speech as written in the source ("noun", ...); may be empty.
   std::string_view part_of_speech;
+  /// Where the designation stands in its file.
   SourceRange range;
 };
 
@@ -91,13 +182,17 @@ struct Designation {
 /// system"; empty when the reference carries no term); `number` the cited
 /// entry number as written ("3.30"; empty for a markup link by id only).
 struct Reference {
+  /// The whole reference as it stands in the block.
   std::string_view text;
+  /// The part that names the cited term; may be empty.
   std::string_view term;
+  /// The cited entry number as written; may be empty.
   std::string_view number;
   /// For markup links: the id the markup points at (e.g. "term_3.30").
   std::string_view target_id;
-  /// Byte offsets of `text` within the block's text.
+  /// Byte offset of the start of `text` within the block's text.
   std::uint32_t begin = 0;
+  /// Byte offset just past the end of `text` within the block's text.
   std::uint32_t end = 0;
   /// True when the reference came from markup (native `ref`, STS
   /// `entailedTerm`), false when found in plain text.
@@ -110,16 +205,20 @@ struct Reference {
   bool external = false;
   /// The entry the reference resolves to, or no_entry.
   EntryId target = no_entry;
+  /// Where the reference stands in its file.
   SourceRange range;
 };
 
 /// A definition, note, example or source: text with its inline references.
 struct TextBlock {
+  /// Definition, note, example or source.
   BlockKind kind = BlockKind::definition;
-  /// The text with markup removed and white space as in the source.
+  /// The text with markup removed, each run of white space collapsed to one
+  /// space and the ends trimmed (docs/format.md, "Text").
   std::string_view text;
   /// References in order of appearance.
   Span<Reference> references;
+  /// Where the block stands in its file.
   SourceRange range;
 };
 
@@ -131,17 +230,22 @@ struct TERMGRAPH_API LanguageSection {
   Span<Designation> designations;
   /// The definition, or nullptr when the section has none.
   const TextBlock* definition = nullptr;
+  /// Notes to entry, in source order.
   Span<TextBlock> notes;
+  /// Examples, in source order.
   Span<TextBlock> examples;
+  /// Sources, in source order.
   Span<TextBlock> sources;
+  /// Where the section stands in its file.
   SourceRange range;
 
   /// The first preferred designation, or nullptr.
-  const Designation* preferred() const noexcept;
+  [[nodiscard]] const Designation* preferred() const noexcept;
 };
 
 /// One numbered term entry.
 struct TERMGRAPH_API Entry {
+  /// The entry's index in its Vocabulary.
   EntryId id = no_entry;
   /// The number as written ("3.30", "3.1.2.16", "102-01-01"); where the
   /// source has none, a stable id taken from the source (its XML id).
@@ -150,13 +254,25 @@ struct TERMGRAPH_API Entry {
   bool numbered = true;
   /// The XML ids the entry can be linked by (term_3.30, sec_3.30 ...).
   Span<std::string_view> ids;
+  /// One section per language, in source order.
   Span<LanguageSection> languages;
+  /// Where the entry stands in its file.
   SourceRange range;
 
   /// The section for `language`, or nullptr.
-  const LanguageSection* section(std::string_view language) const noexcept;
+  [[nodiscard]] const LanguageSection* section(std::string_view language) const noexcept;
   /// The first preferred designation in the first language that has one.
-  const Designation* preferred() const noexcept;
+  [[nodiscard]] const Designation* preferred() const noexcept;
 };
 
 }  // namespace termgraph
+
+#if defined(__cpp_lib_ranges)
+/// A Span does not own its elements: iterators taken from a temporary Span
+/// stay valid (C++20 ranges).
+template <typename T>
+inline constexpr bool std::ranges::enable_borrowed_range<termgraph::Span<T>> = true;
+/// A Span is a view: cheap to copy, it composes with std::views.
+template <typename T>
+inline constexpr bool std::ranges::enable_view<termgraph::Span<T>> = true;
+#endif

@@ -3,6 +3,8 @@
 
 #include "termgraph/export.hpp"
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,12 +16,19 @@
 namespace termgraph {
 
 /// An edge of the reference graph: entry `from` cites entry `to` in a block
-/// of kind `kind`, through `reference`.
+/// of kind `kind` of its language section `section`, through `reference`.
 struct Citation {
+  /// The citing entry.
   EntryId from = no_entry;
+  /// The cited entry.
   EntryId to = no_entry;
+  /// The kind of block the reference stands in.
   BlockKind kind = BlockKind::definition;
+  /// The reference, as TextBlock::references shows it.
   const Reference* reference = nullptr;
+  /// The citing section (of entry `from`): its language is the language the
+  /// citation is written in.
+  const LanguageSection* section = nullptr;
 };
 
 /// A group of entries whose definitions cite each other (a strongly
@@ -38,6 +47,7 @@ struct CircularGroup {
 
 /// One entry that another entry's definition depends on.
 struct Prerequisite {
+  /// The entry depended on.
   EntryId entry = no_entry;
   /// True when a cycle was broken here: the entry depends (transitively) on
   /// an entry listed after it.
@@ -46,71 +56,133 @@ struct Prerequisite {
 
 /// A lookup hit.
 struct TermMatch {
+  /// The entry found.
   EntryId entry = no_entry;
+  /// The language section that matched (or, for a number, the one to show).
   const LanguageSection* section = nullptr;
+  /// The designation that matched (or, for a number, the one to show).
   const Designation* designation = nullptr;
 };
 
 /// An immutable, loaded vocabulary. Cheap to copy (copies share storage);
 /// safe to read from many threads at once. Obtain one from load_files() or
 /// load_string() (load.hpp).
+///
+/// Everything it returns by pointer, reference or view (entries, matches,
+/// citations ...) points into its storage and lives as long as some copy of
+/// the vocabulary does. Those members cannot be called on a temporary (their
+/// `&&` overloads are deleted): keep the vocabulary in a variable first.
+///
+/// Entries are indexed by EntryId (size_type): a loop
+/// `for (EntryId i = 0; i < v.size(); ++i)` needs no conversion.
 class TERMGRAPH_API Vocabulary {
 public:
+  /// The index type of entries: EntryId.
+  using size_type = EntryId;
+
   /// An empty vocabulary.
   Vocabulary();
+  /// Shares `other`'s storage.
+  Vocabulary(const Vocabulary& other) noexcept;
+  /// Takes `other`'s storage; `other` is left an empty vocabulary.
+  Vocabulary(Vocabulary&& other) noexcept;
+  /// Shares `other`'s storage.
+  Vocabulary& operator=(const Vocabulary& other) noexcept;
+  /// Takes `other`'s storage; `other` is left an empty vocabulary.
+  Vocabulary& operator=(Vocabulary&& other) noexcept;
+  /// Releases this copy's share of the storage.
+  ~Vocabulary();
 
   /// All entries in reading order (files in the order given).
-  Span<Entry> entries() const noexcept;
-  std::size_t size() const noexcept { return entries().size(); }
-  const Entry& operator[](EntryId id) const noexcept { return entries()[id]; }
+  [[nodiscard]] Span<Entry> entries() const& noexcept;
+  Span<Entry> entries() const&& = delete;  ///< Would point into a temporary.
+  /// The number of entries.
+  [[nodiscard]] size_type size() const noexcept;
+  /// True when there are no entries.
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  /// Entry `id`, unchecked: `id` must be less than size().
+  [[nodiscard]] const Entry& operator[](EntryId id) const& noexcept { return entries()[id]; }
+  const Entry& operator[](EntryId id) const&& = delete;  ///< Would point into a temporary.
+  /// Entry `id`; throws std::out_of_range when `id` is not less than size().
+  [[nodiscard]] const Entry& at(EntryId id) const&;
+  const Entry& at(EntryId id) const&& = delete;  ///< Would point into a temporary.
 
   /// Paths of the input files, indexed by SourceRange::file.
-  const std::vector<std::string>& files() const noexcept;
+  [[nodiscard]] const std::vector<std::string>& files() const& noexcept;
+  const std::vector<std::string>& files() const&& = delete;  ///< Would point into a temporary.
 
   /// The text of 1-based `line` of input `file` (no line break); empty when
   /// out of range. Lets reports show the source line under a diagnostic.
-  std::string_view source_line(FileId file, std::uint32_t line) const;
+  [[nodiscard]] std::string_view source_line(FileId file, std::uint32_t line) const&;
+  /// Would point into a temporary.
+  std::string_view source_line(FileId file, std::uint32_t line) const&& = delete;
 
   // -- lookup -------------------------------------------------------------
 
   /// The entry with this number (exact, after trimming white space and
   /// folding non-breaking hyphens), or nullptr.
-  const Entry* find_number(std::string_view number) const noexcept;
+  [[nodiscard]] const Entry* find_number(std::string_view number) const& noexcept;
+  const Entry* find_number(std::string_view number) const&& = delete;  ///< Would dangle.
+
+  /// The entry that carries this id (exact, after trimming white space), or
+  /// nullptr. Ids are those of Entry::ids (`term_3.30`, `62_3160` in a TBX
+  /// export) and the fallback numbers of entries without one.
+  [[nodiscard]] const Entry* find_id(std::string_view id) const& noexcept;
+  const Entry* find_id(std::string_view id) const&& = delete;  ///< Would dangle.
 
   /// Entries with a designation equal to `query` ignoring case, accents and
   /// width (ICU NFKC, case folding, marks removed), ranked preferred before
   /// admitted before deprecated, then by reading order. An empty `language`
   /// matches every language.
-  std::vector<TermMatch> find_term(std::string_view query, std::string_view language = {}) const;
+  [[nodiscard]] std::vector<TermMatch> find_term(std::string_view query,
+                                                 std::string_view language = {}) const&;
+  /// Would point into a temporary.
+  std::vector<TermMatch> find_term(std::string_view query,
+                                   std::string_view language = {}) const&& = delete;
 
   /// Designations that start with `prefix` (same folding as find_term),
   /// ranked like find_term then by length; at most `limit`.
+  [[nodiscard]] std::vector<TermMatch> complete(std::string_view prefix, std::size_t limit = 10,
+                                                std::string_view language = {}) const&;
+  /// Would point into a temporary.
   std::vector<TermMatch> complete(std::string_view prefix, std::size_t limit = 10,
-                                  std::string_view language = {}) const;
+                                  std::string_view language = {}) const&& = delete;
 
   /// Designations closest to `query` by edit distance of the folded forms,
   /// for "did you mean" suggestions; at most `limit`.
-  std::vector<TermMatch> closest(std::string_view query, std::size_t limit = 5) const;
+  [[nodiscard]] std::vector<TermMatch> closest(std::string_view query,
+                                               std::size_t limit = 5) const&;
+  /// Would point into a temporary.
+  std::vector<TermMatch> closest(std::string_view query, std::size_t limit = 5) const&& = delete;
 
   /// A number or a term: find_number first, then find_term. Empty when
   /// nothing matches.
-  std::vector<TermMatch> lookup(std::string_view query, std::string_view language = {}) const;
+  [[nodiscard]] std::vector<TermMatch> lookup(std::string_view query,
+                                              std::string_view language = {}) const&;
+  /// Would point into a temporary.
+  std::vector<TermMatch> lookup(std::string_view query,
+                                std::string_view language = {}) const&& = delete;
 
   /// The folded form termgraph compares terms by.
-  std::string fold(std::string_view text) const;
+  [[nodiscard]] std::string fold(std::string_view text) const;
 
   // -- graph --------------------------------------------------------------
 
   /// What entry `id` cites, in reading order (resolved references only).
-  Span<Citation> cites(EntryId id) const noexcept;
+  [[nodiscard]] Span<Citation> cites(EntryId id) const& noexcept;
+  Span<Citation> cites(EntryId id) const&& = delete;  ///< Would point into a temporary.
   /// What cites entry `id`, in reading order of the citing entries.
-  Span<Citation> cited_by(EntryId id) const noexcept;
+  [[nodiscard]] Span<Citation> cited_by(EntryId id) const& noexcept;
+  Span<Citation> cited_by(EntryId id) const&& = delete;  ///< Would point into a temporary.
   /// Circular definitions, each group once, ordered by first member.
-  const std::vector<CircularGroup>& circular_groups() const noexcept;
+  [[nodiscard]] const std::vector<CircularGroup>& circular_groups() const& noexcept;
+  /// Would point into a temporary.
+  const std::vector<CircularGroup>& circular_groups() const&& = delete;
   /// Every entry the definition of `id` depends on, transitively, in
   /// reading order: dependencies first, `id` itself not included.
-  std::vector<Prerequisite> prerequisites(EntryId id) const;
+  [[nodiscard]] std::vector<Prerequisite> prerequisites(EntryId id) const;
 
+  /// The storage (internal; defined by the library).
   struct Impl;
 
 private:

@@ -34,7 +34,7 @@ void build_entry_indexes(Vocabulary::Impl& v, std::vector<Diagnostic>& diagnosti
           "entry number " + std::string(e.number) + " is already used by an earlier entry");
       d.related.push_back(
           {first.range, "entry " + std::string(first.number) + " first defined here"});
-      d.entries = {std::string(first.number), std::string(e.number)};
+      d.entries = {first.id, e.id};
       diagnostics.push_back(std::move(d));
     }
   }
@@ -77,7 +77,7 @@ void check_entries(const Vocabulary::Impl& v, std::vector<Diagnostic>& diagnosti
                 std::string(first.number));
         diag.related.push_back({v.designations[it->second.designation].range,
                                 "entry " + std::string(first.number) + " has it here"});
-        diag.entries = {std::string(first.number), std::string(second.number)};
+        diag.entries = {first.id, second.id};
         diagnostics.push_back(std::move(diag));
       }
     }
@@ -88,11 +88,11 @@ void check_entries(const Vocabulary::Impl& v, std::vector<Diagnostic>& diagnosti
     if (e.languages.empty()) {
       Diagnostic d = make_diagnostic(rules::missing_preferred_term, e.range,
                                      "entry " + std::string(e.number) + " has no terms");
-      d.entries = {std::string(e.number)};
+      d.entries = {e.id};
       diagnostics.push_back(std::move(d));
       Diagnostic m = make_diagnostic(rules::missing_definition, e.range,
                                      "entry " + std::string(e.number) + " has no definition");
-      m.entries = {std::string(e.number)};
+      m.entries = {e.id};
       diagnostics.push_back(std::move(m));
       continue;
     }
@@ -102,7 +102,7 @@ void check_entries(const Vocabulary::Impl& v, std::vector<Diagnostic>& diagnosti
                                        "entry " + std::string(e.number) +
                                            " has no preferred term in language '" +
                                            std::string(sec.language) + "'");
-        d.entries = {std::string(e.number)};
+        d.entries = {e.id};
         diagnostics.push_back(std::move(d));
       }
       if (sec.definition == nullptr || sec.definition->text.empty()) {
@@ -110,7 +110,7 @@ void check_entries(const Vocabulary::Impl& v, std::vector<Diagnostic>& diagnosti
             rules::missing_definition, sec.definition ? sec.definition->range : sec.range,
             "entry " + std::string(e.number) + " has no definition in language '" +
                 std::string(sec.language) + "'");
-        d.entries = {std::string(e.number)};
+        d.entries = {e.id};
         diagnostics.push_back(std::move(d));
       }
     }

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "diag/diagnostics.hpp"
 #include "termgraph/rules.hpp"
 
 namespace termgraph {
@@ -55,20 +56,27 @@ bool number_less(std::string_view a, std::string_view b) noexcept {
   return a < b;
 }
 
-// Where a block stands: its entry. Blocks are reached through the spans of
-// entries -> sections, which point into Impl::blocks.
-std::vector<EntryId> block_entries(const Impl& impl) {
-  std::vector<EntryId> owner(impl.blocks.size(), no_entry);
+// Where a block stands: its entry and language section. Blocks are reached
+// through the spans of entries -> sections, which point into Impl::blocks.
+struct BlockOwner {
+  EntryId entry = no_entry;
+  const LanguageSection* section = nullptr;
+};
+
+std::vector<BlockOwner> block_owners(const Impl& impl) {
+  std::vector<BlockOwner> owner(impl.blocks.size());
   const TextBlock* base = impl.blocks.data();
-  const auto mark = [&](const TextBlock* b, EntryId e) {
-    if (b >= base && b < base + impl.blocks.size()) owner[static_cast<std::size_t>(b - base)] = e;
+  const auto mark = [&](const TextBlock* b, EntryId e, const LanguageSection& s) {
+    if (b >= base && b < base + impl.blocks.size()) {
+      owner[static_cast<std::size_t>(b - base)] = BlockOwner{e, &s};
+    }
   };
   for (const Entry& entry : impl.entries) {
     for (const LanguageSection& s : entry.languages) {
-      if (s.definition) mark(s.definition, entry.id);
-      for (const TextBlock& b : s.notes) mark(&b, entry.id);
-      for (const TextBlock& b : s.examples) mark(&b, entry.id);
-      for (const TextBlock& b : s.sources) mark(&b, entry.id);
+      if (s.definition) mark(s.definition, entry.id, s);
+      for (const TextBlock& b : s.notes) mark(&b, entry.id, s);
+      for (const TextBlock& b : s.examples) mark(&b, entry.id, s);
+      for (const TextBlock& b : s.sources) mark(&b, entry.id, s);
     }
   }
   return owner;
@@ -227,19 +235,21 @@ void find_cycle(const DefinitionGraph& g, const std::vector<std::uint32_t>& comp
 
 void build_graph(Impl& impl, std::vector<Diagnostic>& diagnostics) {
   const std::size_t n = impl.entries.size();
-  const std::vector<EntryId> owner = block_entries(impl);
+  const std::vector<BlockOwner> owner = block_owners(impl);
 
-  // Each resolved reference with its citing entry and block kind, in the
-  // order of Impl::references.
+  // Each resolved reference (as the resolution pass recorded it) with its
+  // citing entry, section and block kind, in the order of Impl::references.
   std::vector<Citation> citations;
   citations.reserve(impl.references.size());
   for (std::size_t b = 0; b < impl.blocks.size(); ++b) {
     const TextBlock& block = impl.blocks[b];
-    const EntryId from = owner[b];
+    const EntryId from = owner[b].entry;
     if (from == no_entry) continue;
     for (const Reference& r : block.references) {
-      if (r.target == no_entry || r.target >= n) continue;
-      citations.push_back(Citation{from, r.target, block.kind, &r});
+      const std::size_t i = impl.reference_index(r);
+      const EntryId to = i < impl.resolutions.size() ? impl.resolutions[i].target : no_entry;
+      if (to == no_entry || to >= n) continue;
+      citations.push_back(Citation{from, to, block.kind, &r, owner[b].section});
     }
   }
 
@@ -277,7 +287,7 @@ void build_graph(Impl& impl, std::vector<Diagnostic>& diagnostics) {
     Diagnostic d =
         make_diagnostic(rules::self_reference, c.reference->range,
                         describe(e) + " cites itself in its " + std::string(to_string(c.kind)));
-    d.entries.emplace_back(e.number);
+    d.entries.push_back(e.id);
     diagnostics.push_back(std::move(d));
   }
 
@@ -314,10 +324,10 @@ void build_graph(Impl& impl, std::vector<Diagnostic>& diagnostics) {
       d.related.push_back(RelatedLocation{
           group.steps[i]->range, describe(from) + " cites " + describe(to) + " in its definition"});
     }
-    d.entries.reserve(group.members.size());
-    for (EntryId m : group.members) d.entries.emplace_back(impl.entries[m].number);
-    std::sort(d.entries.begin(), d.entries.end(),
-              [](const std::string& a, const std::string& b) { return number_less(a, b); });
+    d.entries = group.members;
+    std::sort(d.entries.begin(), d.entries.end(), [&impl](EntryId a, EntryId b) {
+      return number_less(impl.entries[a].number, impl.entries[b].number);
+    });
     diagnostics.push_back(std::move(d));
     impl.circular.push_back(std::move(group));
   }

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "diag/diagnostics.hpp"
 #include "termgraph/rules.hpp"
 #include "text/chars.hpp"
 #include "text/inflection.hpp"
@@ -44,8 +45,9 @@ std::size_t word_count(sv folded) {
 
 class Resolver {
 public:
-  Resolver(Impl& impl, std::vector<Diagnostic>& diagnostics)
+  Resolver(const Impl& impl, std::vector<Resolution>& found, std::vector<Diagnostic>& diagnostics)
       : impl_(impl),
+        found_(found),
         diagnostics_(diagnostics),
         folded_(impl.designations.size()),
         have_folded_(impl.designations.size(), false) {
@@ -67,7 +69,7 @@ public:
       const LanguageSection& sec = impl_.sections[s];
       auto mark = [&](const TextBlock& block) {
         for (const Reference& r : block.references) {
-          const auto i = static_cast<std::size_t>(&r - impl_.references.data());
+          const std::size_t i = impl_.reference_index(r);
           if (i < n) {
             section_of[i] = static_cast<std::uint32_t>(s);
             block_of[i] = &block;
@@ -79,8 +81,13 @@ public:
       for (const TextBlock& b : sec.examples) mark(b);
       for (const TextBlock& b : sec.sources) mark(b);
     }
+    found_.clear();
+    found_.reserve(n);
+    for (const Reference& r : impl_.references) {
+      found_.push_back(Resolution{no_entry, r.begin, r.text, r.term});
+    }
     for (std::size_t i = 0; i < n; ++i) {
-      resolve(impl_.references[i], section_of[i], block_of[i]);
+      resolve(impl_.references[i], found_[i], section_of[i], block_of[i]);
     }
   }
 
@@ -139,34 +146,33 @@ private:
     return static_cast<std::size_t>(&d - impl_.designations.data());
   }
 
-  void resolve(Reference& r, std::uint32_t section, const TextBlock* block) {
+  void resolve(const Reference& r, Resolution& found, std::uint32_t section,
+               const TextBlock* block) {
     if (r.external) return;
     if (r.target_id.empty() && r.number.empty()) return;  // nothing to resolve
     const EntryId citing =
         section < impl_.section_entry.size() ? impl_.section_entry[section] : no_entry;
-    r.target = find_target(r);
-    if (r.target == no_entry) {
+    found.target = find_target(r);
+    if (found.target == no_entry) {
       const sv target = r.number.empty() ? cited_number(r.target_id) : r.number;
-      Diagnostic d;
-      d.rule = &rules::dangling_reference;
-      d.severity = rules::dangling_reference.severity;
-      d.message =
-          "reference to " + std::string(target) + ", which is not an entry of this vocabulary";
-      d.range = r.range;
-      if (citing != no_entry) d.entries.push_back(std::string(impl_.entries[citing].number));
+      Diagnostic d = make_diagnostic(
+          rules::dangling_reference, r.range,
+          "reference to " + std::string(target) + ", which is not an entry of this vocabulary");
+      if (citing != no_entry) d.entries.push_back(citing);
       d.target = std::string(target);
       diagnostics_.push_back(std::move(d));
       return;
     }
     if (r.grouped || r.term.empty()) return;
-    check_label(r, citing, section, block);
+    check_label(r, found, citing, section, block);
   }
 
   /// label-mismatch: the reference's term must name a designation of the
   /// target, in any language. A markup term must name it as a whole; the
   /// term window of a plain-text reference must end with it.
-  void check_label(Reference& r, EntryId citing, std::uint32_t section, const TextBlock* block) {
-    const Entry& target = impl_.entries[r.target];
+  void check_label(const Reference& r, Resolution& found, EntryId citing, std::uint32_t section,
+                   const TextBlock* block) {
+    const Entry& target = impl_.entries[found.target];
     impl_.folder.fold_into(r.term, term_);
     if (term_.empty()) return;
     std::size_t designations = 0;
@@ -187,7 +193,7 @@ private:
           const std::size_t k = word_count(key);
           if (k == 0 || k > n) continue;
           if (names_designation(sv(term_).substr(folded_words_[n - k]), key)) {
-            narrow(r, k, block);
+            narrow(r, found, k, block);
             return;
           }
         }
@@ -216,16 +222,13 @@ private:
     sv written = r.term;
     if (!r.markup) written = last_words(r.term, word_count(folded(index_of(*shown))));
 
-    Diagnostic d;
-    d.rule = &rules::label_mismatch;
-    d.severity = rules::label_mismatch.severity;
-    d.message = "'" + std::string(written) + "' does not name entry " + std::string(target.number) +
-                " (" + (preferred ? "preferred term" : "term") + " '" + std::string(shown->text) +
-                "')";
-    d.range = r.range;
+    Diagnostic d = make_diagnostic(
+        rules::label_mismatch, r.range,
+        "'" + std::string(written) + "' does not name entry " + std::string(target.number) + " (" +
+            (preferred ? "preferred term" : "term") + " '" + std::string(shown->text) + "')");
     d.related.push_back({shown->range, std::string(preferred ? "preferred term" : "term") +
                                            " of entry " + std::string(target.number)});
-    if (citing != no_entry) d.entries.push_back(std::string(impl_.entries[citing].number));
+    if (citing != no_entry) d.entries.push_back(citing);
     diagnostics_.push_back(std::move(d));
   }
 
@@ -238,22 +241,24 @@ private:
 
   /// A plain-text reference whose window ends with a designation of `k`
   /// words: its term is those words, and its text runs from them to the
-  /// closing parenthesis ("DLT system (3.30)").
-  void narrow(Reference& r, std::size_t k, const TextBlock* block) {
+  /// closing parenthesis ("DLT system (3.30)"). Recorded in `found`; the
+  /// reference keeps its window.
+  void narrow(const Reference& r, Resolution& found, std::size_t k, const TextBlock* block) {
     word_starts(r.term, raw_words_);
     if (raw_words_.size() != folded_words_.size()) return;  // folding merged words
     sv term = r.term.substr(raw_words_[raw_words_.size() - k]);
-    r.term = term;
+    found.term = term;
     if (!block) return;
     const sv text = block->text;
     if (term.data() < text.data() || term.data() > text.data() + text.size()) return;
     const auto begin = static_cast<std::uint32_t>(term.data() - text.data());
     if (begin >= r.begin || r.end > text.size()) return;
-    r.begin = begin;
-    r.text = text.substr(begin, r.end - begin);
+    found.begin = begin;
+    found.text = text.substr(begin, r.end - begin);
   }
 
-  Impl& impl_;
+  const Impl& impl_;
+  std::vector<Resolution>& found_;
   std::vector<Diagnostic>& diagnostics_;
   std::vector<sv> folded_;
   std::vector<bool> have_folded_;
@@ -265,7 +270,7 @@ private:
 }  // namespace
 
 void resolve_references(Vocabulary::Impl& impl, std::vector<Diagnostic>& diagnostics) {
-  Resolver(impl, diagnostics).run();
+  Resolver(impl, impl.resolutions, diagnostics).run();
 }
 
 }  // namespace termgraph

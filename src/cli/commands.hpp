@@ -35,9 +35,6 @@ struct CheckOptions {
 /// cannot be read.
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
 
-/// The JSON report of `termgraph check --format json` (docs/cli.md).
-std::string check_json(const LoadResult& result);
-
 struct LookupOptions {
   /// Vocabulary files or directories; the bundled vocabulary when empty.
   std::vector<std::string> vocab;

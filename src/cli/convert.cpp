@@ -10,7 +10,6 @@
 
 #include "commands.hpp"
 #include "termgraph/report.hpp"
-#include "termgraph/rules.hpp"
 #include "termgraph/write.hpp"
 
 namespace termgraph::cli {
@@ -21,7 +20,7 @@ namespace {
 
 bool unreadable(const LoadResult& result) {
   return std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
-                     [](const Diagnostic& d) { return d.rule == &rules::unreadable_input; });
+                     [](const Diagnostic& d) { return d.is(RuleId::unreadable_input); });
 }
 
 /// Writes the vocabulary to `path` through `path.tmp`, renamed over `path`

@@ -8,7 +8,6 @@
 
 #include "commands.hpp"
 #include "termgraph/report.hpp"
-#include "termgraph/rules.hpp"
 
 namespace termgraph::cli {
 
@@ -19,18 +18,30 @@ namespace {
 LoadResult load_vocabulary(const std::vector<std::string>& given) {
   LoadResult result = load_files(given.empty() ? bundled_vocabulary() : given);
   for (const Diagnostic& d : result.diagnostics) {
-    if (d.rule == &rules::unreadable_input) throw UsageError(d.message);
+    if (d.is(RuleId::unreadable_input)) throw UsageError(d.message);
   }
   return result;
 }
 
-/// The matching entries, each once, in the order lookup() ranks them.
-std::vector<EntryId> matching_entries(const Vocabulary& vocabulary, const LookupOptions& options) {
-  std::vector<EntryId> ids;
+/// The matching entries, each once (its best match), in the order lookup()
+/// ranks them.
+std::vector<TermMatch> matching_entries(const Vocabulary& vocabulary,
+                                        const LookupOptions& options) {
+  std::vector<TermMatch> matches;
   for (const TermMatch& m : vocabulary.lookup(options.query, options.language)) {
-    if (std::find(ids.begin(), ids.end(), m.entry) == ids.end()) ids.push_back(m.entry);
+    const bool seen = std::any_of(matches.begin(), matches.end(),
+                                  [&m](const TermMatch& k) { return k.entry == m.entry; });
+    if (!seen) matches.push_back(m);
   }
-  return ids;
+  return matches;
+}
+
+/// The tag entries are named in: none without --lang; with it, the tag of
+/// the section the library matched the range to ("en" -> "en-GB"), since
+/// Entry::section() compares tags as written.
+std::string_view naming_language(const LookupOptions& options, const TermMatch& match) {
+  if (options.language.empty() || !match.section) return options.language;
+  return match.section->language;
 }
 
 /// "termgraph: no entry matches 'QUERY'" and the closest terms.
@@ -99,16 +110,16 @@ template <typename Print>
 int print_matches(const LookupOptions& options, std::ostream& out, std::ostream& err, Print print) {
   const LoadResult loaded = load_vocabulary(options.vocab);
   const Vocabulary& vocabulary = loaded.vocabulary;
-  const std::vector<EntryId> ids = matching_entries(vocabulary, options);
-  if (ids.empty()) {
+  const std::vector<TermMatch> matches = matching_entries(vocabulary, options);
+  if (matches.empty()) {
     report_no_match(vocabulary, options.query, err);
     return exit_findings;
   }
   bool first = true;
-  for (EntryId id : ids) {
+  for (const TermMatch& match : matches) {
     if (!first) out << '\n';
     first = false;
-    print(vocabulary, id);
+    print(vocabulary, match);
   }
   return exit_ok;
 }
@@ -116,24 +127,26 @@ int print_matches(const LookupOptions& options, std::ostream& out, std::ostream&
 }  // namespace
 
 int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& err) {
-  return print_matches(options, out, err, [&](const Vocabulary& vocabulary, EntryId id) {
-    write_entry(out, vocabulary, vocabulary[id], options.language);
+  return print_matches(options, out, err, [&](const Vocabulary& vocabulary, const TermMatch& m) {
+    write_entry(out, vocabulary, vocabulary[m.entry], options.language);
   });
 }
 
 int run_refs(const LookupOptions& options, std::ostream& out, std::ostream& err) {
-  return print_matches(options, out, err, [&](const Vocabulary& vocabulary, EntryId id) {
-    write_heading(out, vocabulary[id], options.language);
+  return print_matches(options, out, err, [&](const Vocabulary& vocabulary, const TermMatch& m) {
+    const EntryId id = m.entry;
+    const std::string_view language = naming_language(options, m);
+    write_heading(out, vocabulary[id], language);
     out << "\ncites:\n";
-    write_citations(out, vocabulary, vocabulary.cites(id), true, options.language);
+    write_citations(out, vocabulary, vocabulary.cites(id), true, language);
     out << "cited by:\n";
-    write_citations(out, vocabulary, vocabulary.cited_by(id), false, options.language);
+    write_citations(out, vocabulary, vocabulary.cited_by(id), false, language);
     out << "prerequisites (read first):\n";
     const std::vector<Prerequisite> prerequisites = vocabulary.prerequisites(id);
     for (const Prerequisite& p : prerequisites) {
       if (p.entry >= vocabulary.size()) continue;
       out << "  ";
-      write_heading(out, vocabulary[p.entry], options.language);
+      write_heading(out, vocabulary[p.entry], language);
       if (p.cycle) out << " (cycle)";
       out << '\n';
     }

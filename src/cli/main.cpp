@@ -63,6 +63,10 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", "termgraph " TERMGRAPH_VERSION_STRING,
                        "Print the version and exit");
   app.require_subcommand(1);
+  // Usage errors read like every other error of the tool (docs/cli.md).
+  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
+    return "termgraph: error: " + CLI::FailureMessage::simple(failed, e);
+  });
   app.footer(
       "Without --vocab, lookup and refs read the bundled vocabulary ($TERMGRAPH_VOCAB, else\n"
       "the one installed beside the program). Exit status: 0 success, 1 errors found or\n"

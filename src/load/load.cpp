@@ -14,12 +14,9 @@
 #include <pugixml.hpp>
 #include <system_error>
 
-#include "analysis/checks.hpp"
-#include "analysis/graph.hpp"
-#include "analysis/resolve.hpp"
 #include "diag/diagnostics.hpp"
+#include "load/analyse.hpp"
 #include "load/formats.hpp"
-#include "lookup/term_index.hpp"
 #include "model/builder.hpp"
 #include "model/impl.hpp"
 #include "termgraph/rules.hpp"
@@ -200,23 +197,6 @@ std::vector<Input> collect(const std::vector<std::string>& paths) {
   return inputs;
 }
 
-/// Runs the analysis over the frozen model, in order: entry indexes, term
-/// index, resolution, graph and circular definitions, entry checks; then
-/// sorts every diagnostic by file, line and column (ties keep their order).
-void analyse(Vocabulary::Impl& v, std::vector<Diagnostic>& diagnostics) {
-  build_entry_indexes(v, diagnostics);
-  build_term_index(v);
-  resolve_references(v, diagnostics);
-  build_graph(v, diagnostics);
-  check_entries(v, diagnostics);
-  std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     if (a.range.file != b.range.file) return a.range.file < b.range.file;
-                     if (a.range.line != b.range.line) return a.range.line < b.range.line;
-                     return a.range.column < b.range.column;
-                   });
-}
-
 LoadResult load_inputs(std::vector<Input> inputs, const LoadOptions& options) {
   auto impl = std::make_shared<Vocabulary::Impl>();
   LoadResult result;
@@ -248,8 +228,8 @@ LoadResult load_inputs(std::vector<Input> inputs, const LoadOptions& options) {
         read_one(builder, result.diagnostics, options.format, name, disk_path));
   }
   builder.finish();
-  analyse(*impl, result.diagnostics);
   result.vocabulary = VocabularyAccess::make(std::move(impl));
+  finish_loading(result, options.analysis);
   return result;
 }
 

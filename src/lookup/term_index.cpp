@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analysis/graph.hpp"
+#include "text/language.hpp"
 
 namespace termgraph {
 
@@ -32,21 +33,28 @@ struct KeyLess {
   bool operator()(std::string_view a, const TermIndexItem& b) const noexcept { return a < b.key; }
 };
 
-char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+// The sections a request for the language range `range` is served by
+// (language::matches: "en" serves "en-GB" and "en-gb", never "eng"; an
+// empty range serves every section). A vocabulary holds few distinct tags
+// and many sections, so each tag's answer is remembered.
+class LanguageFilter {
+public:
+  explicit LanguageFilter(std::string_view range) : range_(range) {}
 
-// A section in `have` serves a request for `want` when the tags are equal
-// ignoring ASCII case, or `want` is a primary tag of `have` ("en" serves
-// "en-GB"). An empty request matches everything.
-bool language_matches(std::string_view have, std::string_view want) noexcept {
-  if (want.empty()) return true;
-  if (have.size() < want.size()) return false;
-  for (std::size_t i = 0; i < want.size(); ++i) {
-    if (ascii_lower(have[i]) != ascii_lower(want[i])) return false;
+  bool operator()(std::string_view tag) {
+    if (range_.empty()) return true;
+    for (const auto& known : seen_) {
+      if (known.first == tag) return known.second;
+    }
+    const bool match = language::matches(range_, tag);
+    seen_.emplace_back(tag, match);
+    return match;
   }
-  return have.size() == want.size() || have[want.size()] == '-' || have[want.size()] == '_';
-}
+
+private:
+  std::string_view range_;
+  std::vector<std::pair<std::string_view, bool>> seen_;
+};
 
 // True when `s` ends with white space (ASCII, or U+00A0 / U+3000, which
 // fold to a space).
@@ -58,6 +66,18 @@ bool ends_with_space(std::string_view s) noexcept {
     return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
   };
   return tail("\xC2\xA0") || tail("\xE3\x80\x80");
+}
+
+bool is_ascii_space(char c) noexcept {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+// `s` without leading and trailing ASCII white space.
+std::string_view trim_ascii(std::string_view s) noexcept {
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_ascii_space(s[b])) ++b;
+  while (e > b && is_ascii_space(s[e - 1])) --e;
+  return s.substr(b, e - b);
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) noexcept {
@@ -142,10 +162,10 @@ std::size_t bounded_distance(const std::vector<char32_t>& a, const std::vector<c
 
 // The section an entry found by number is shown in: the requested
 // language, else the one holding the preferred term, else the first.
-const LanguageSection* section_for(const Entry& entry, std::string_view language) noexcept {
+const LanguageSection* section_for(const Entry& entry, std::string_view language) {
   if (!language.empty()) {
     for (const LanguageSection& s : entry.languages) {
-      if (language_matches(s.language, language)) return &s;
+      if (language::matches(language, s.language)) return &s;
     }
   }
   for (const LanguageSection& s : entry.languages) {
@@ -186,18 +206,14 @@ void build_term_index(Impl& impl) {
 
 // -- Vocabulary: lookup -------------------------------------------------------
 
-const Entry* Vocabulary::find_number(std::string_view number) const noexcept {
+const Entry* Vocabulary::find_number(std::string_view number) const& noexcept {
   if (!impl_) return nullptr;
   try {
     std::string key;
     if (!normalize_number(number, key)) {
       // Not shaped like a number: an entry without one is indexed by its
       // fallback id, as written.
-      std::size_t b = 0, e = number.size();
-      while (b < e && (number[b] == ' ' || (number[b] >= '\t' && number[b] <= '\r'))) ++b;
-      while (e > b && (number[e - 1] == ' ' || (number[e - 1] >= '\t' && number[e - 1] <= '\r')))
-        --e;
-      key.assign(number.substr(b, e - b));
+      key.assign(trim_ascii(number));
     }
     if (key.empty()) return nullptr;
     const auto it = impl_->by_number.find(std::string_view(key));
@@ -208,8 +224,18 @@ const Entry* Vocabulary::find_number(std::string_view number) const noexcept {
   }
 }
 
+const Entry* Vocabulary::find_id(std::string_view id) const& noexcept {
+  // Every id of Entry::ids and the fallback number of each entry without a
+  // number are keys of by_id (analysis/checks.cpp).
+  const std::string_view key = trim_ascii(id);
+  if (key.empty()) return nullptr;
+  const auto it = impl_->by_id.find(key);
+  if (it == impl_->by_id.end()) return nullptr;
+  return &impl_->entries[it->second];
+}
+
 std::vector<TermMatch> Vocabulary::find_term(std::string_view query,
-                                             std::string_view language) const {
+                                             std::string_view language) const& {
   std::vector<TermMatch> result;
   if (!impl_) return result;
   std::string key;
@@ -221,8 +247,9 @@ std::vector<TermMatch> Vocabulary::find_term(std::string_view query,
   // the term more than once (several languages): keep its best match. Done
   // in place, so that the result vector is the only allocation.
   result.reserve(static_cast<std::size_t>(range.second - range.first));
+  LanguageFilter in_language(language);
   for (auto it = range.first; it != range.second; ++it) {
-    if (language_matches(impl_->sections[it->section].language, language)) {
+    if (in_language(impl_->sections[it->section].language)) {
       result.push_back(to_match(*impl_, *it));
     }
   }
@@ -245,7 +272,7 @@ std::vector<TermMatch> Vocabulary::find_term(std::string_view query,
 }
 
 std::vector<TermMatch> Vocabulary::complete(std::string_view prefix, std::size_t limit,
-                                            std::string_view language) const {
+                                            std::string_view language) const& {
   std::vector<TermMatch> result;
   if (!impl_ || limit == 0) return result;
   std::string key;
@@ -266,11 +293,12 @@ std::vector<TermMatch> Vocabulary::complete(std::string_view prefix, std::size_t
   };
   const auto& terms = impl_->terms;
   std::vector<const TermIndexItem*> best;
+  LanguageFilter in_language(language);
   for (auto it = std::lower_bound(terms.begin(), terms.end(), std::string_view(key), KeyLess{});
        it != terms.end() && starts_with(it->key, key); ++it) {
     const TermIndexItem* item = &*it;
     if (best.size() == limit && !better(item, best.front())) continue;
-    if (!language_matches(impl_->sections[item->section].language, language)) continue;
+    if (!in_language(impl_->sections[item->section].language)) continue;
     // One hit per entry and folded term. Items of one key come ranked, so
     // an earlier item of the same entry and key is better: if it was pushed
     // out of the heap, this one would be too.
@@ -291,7 +319,7 @@ std::vector<TermMatch> Vocabulary::complete(std::string_view prefix, std::size_t
   return result;
 }
 
-std::vector<TermMatch> Vocabulary::closest(std::string_view query, std::size_t limit) const {
+std::vector<TermMatch> Vocabulary::closest(std::string_view query, std::size_t limit) const& {
   std::vector<TermMatch> result;
   if (!impl_ || limit == 0) return result;
   std::string key;
@@ -366,7 +394,8 @@ std::vector<TermMatch> Vocabulary::closest(std::string_view query, std::size_t l
   return result;
 }
 
-std::vector<TermMatch> Vocabulary::lookup(std::string_view query, std::string_view language) const {
+std::vector<TermMatch> Vocabulary::lookup(std::string_view query,
+                                          std::string_view language) const& {
   if (const Entry* entry = find_number(query)) {
     const LanguageSection* section = section_for(*entry, language);
     const Designation* designation = nullptr;

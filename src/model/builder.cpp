@@ -215,7 +215,7 @@ void Builder::report(const Rule& rule, std::size_t offset, std::string message) 
 
 void Builder::report(const Rule& rule, const SourceRange& range, std::string message) {
   Diagnostic d = make_diagnostic(rule, range, std::move(message));
-  if (in_entry_) d.entries.push_back(std::string(entry_.number));
+  if (in_entry_) d.entries.push_back(entry_.id);
   diagnostics_.push_back(std::move(d));
 }
 
@@ -225,9 +225,13 @@ void Builder::finish() {
 
   // 1. Spans: every vector is final now.
   v.section_entry.assign(v.sections.size(), no_entry);
+  // Blocks show the consumer's view of their references, which analysis
+  // completes; `references` stays as read.
+  v.reference_view = v.references;
   for (std::size_t b = 0; b < v.blocks.size(); ++b) {
     const BlockRanges& br = block_ranges[b];
-    v.blocks[b].references = Span<Reference>(v.references.data() + br.refs_first, br.refs_count);
+    v.blocks[b].references =
+        Span<Reference>(v.reference_view.data() + br.refs_first, br.refs_count);
   }
   for (std::size_t s = 0; s < v.sections.size(); ++s) {
     const SectionRanges& sr = section_ranges[s];

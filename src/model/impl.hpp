@@ -37,6 +37,17 @@ struct TermIndexItem {
   std::uint32_t designation;  // index into Impl::designations
 };
 
+/// What resolution found for one reference (Impl::resolutions): the entry
+/// it cites and, for a plain-text reference whose window ends with a term
+/// of that entry, the narrowed term and text ("DLT system (3.30)" rather
+/// than the whole window).
+struct Resolution {
+  EntryId target = no_entry;
+  std::uint32_t begin = 0;
+  std::string_view text;
+  std::string_view term;
+};
+
 struct Vocabulary::Impl {
   // Inputs.
   std::vector<std::string> files;
@@ -50,10 +61,27 @@ struct Vocabulary::Impl {
   std::vector<LanguageSection> sections;
   std::vector<Designation> designations;
   std::vector<TextBlock> blocks;
+  /// Every reference as read. Frozen: passes read it, nothing writes it.
   std::vector<Reference> references;
+  /// What TextBlock::references show consumers: `references` with what
+  /// resolution found (target, narrowed term/text/begin), assembled by the
+  /// analysis driver after the passes; a plain copy until then. Passes never
+  /// read it.
+  std::vector<Reference> reference_view;
   std::vector<std::string_view> ids;
 
-  // Indexes (built by finish()).
+  // Analysis records, beside the model (analysis/driver.cpp runs the
+  // passes that fill them).
+  bool analysed = false;
+  /// One per reference (indexed like `references`), by the resolution pass.
+  std::vector<Resolution> resolutions;
+
+  /// The index in `references` of a reference reached through a block.
+  std::size_t reference_index(const Reference& r) const noexcept {
+    return static_cast<std::size_t>(&r - reference_view.data());
+  }
+
+  // Indexes (built by the entry-index pass).
   std::unordered_map<std::string_view, EntryId, StringHash, std::equal_to<>> by_number;
   std::unordered_map<std::string_view, EntryId, StringHash, std::equal_to<>> by_id;
 
@@ -77,6 +105,8 @@ struct Vocabulary::Impl {
 /// Reading access to the Impl of a Vocabulary (for the library's own code).
 struct VocabularyAccess {
   static const Vocabulary::Impl& impl(const Vocabulary& v) { return *v.impl_; }
+  /// True when no other Vocabulary shares `v`'s storage.
+  static bool sole_owner(const Vocabulary& v) { return v.impl_.use_count() == 1; }
   static Vocabulary make(std::shared_ptr<const Vocabulary::Impl> impl) {
     return Vocabulary(std::move(impl));
   }

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "format/namespaces.hpp"
 #include "read/readers.hpp"
 #include "read/xml_scope.hpp"
 
@@ -12,26 +13,11 @@ namespace termgraph {
 
 namespace {
 
-constexpr std::string_view native_ns = "urn:termgraph:vocabulary:1";
-constexpr std::string_view tbx3_ns = "urn:iso:std:iso:30042:ed-2";
-// The TBX namespaces ISO and NISO STS files put their `tbx:` markup in.
-constexpr std::string_view sts_tbx_ns[] = {
-    "urn:iso:std:iso:30042:ed-1",
-    "urn:iso:std:iso:30042:ed-1:v1:en",
-    "urn:iso:std:iso:30042:ed-2",
-};
 // Root elements of STS documents and of the fragments of them people cut out.
 constexpr std::string_view sts_roots[] = {
     "standard", "iso-standard", "nat-standard", "reg-standard", "adoption",
     "book",     "sec",          "term-sec",     "body",
 };
-
-bool is_sts_tbx_namespace(std::string_view uri) {
-  for (std::string_view ns : sts_tbx_ns) {
-    if (uri == ns) return true;
-  }
-  return false;
-}
 
 bool is_sts_root(std::string_view local) {
   for (std::string_view name : sts_roots) {
@@ -51,7 +37,8 @@ bool contains_sts_terms(pugi::xml_node root) {
   scopes.enter(node);
   for (;;) {
     std::string_view name = node.name();
-    if (local_name(name) == "term-sec" || is_sts_tbx_namespace(scopes.uri_of(name))) return true;
+    if (local_name(name) == "term-sec" || xml_namespace::is_sts_tbx(scopes.uri_of(name)))
+      return true;
     // ISO STS files may leave xmlns:tbx to their DTD: an undeclared `tbx`
     // prefix stands for TBX (as the STS reader takes it).
     if (prefix_of(name) == "tbx" && !scopes.declared(name)) return true;
@@ -95,7 +82,7 @@ XmlRoot xml_root(const pugi::xml_document& doc) {
 }
 
 bool claims_native_root(const XmlRoot& root) {
-  return root.local == "vocabulary" && root.uri == native_ns;
+  return root.local == "vocabulary" && root.uri == xml_namespace::native;
 }
 
 bool claims_sts_root(const XmlRoot& root) {
@@ -103,7 +90,7 @@ bool claims_sts_root(const XmlRoot& root) {
 }
 
 bool claims_tbx_root(const XmlRoot& root) {
-  return root.local == "tbx" && (root.uri == tbx3_ns || root.uri.empty());
+  return root.local == "tbx" && (root.uri == xml_namespace::tbx3 || root.uri.empty());
 }
 
 bool claims_tbx2008_root(const XmlRoot& root) {

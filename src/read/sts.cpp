@@ -11,33 +11,23 @@
 //
 // Everything is iterative: the document walk follows pugixml's parent and
 // sibling links, so no input can make the reader recurse.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "format/ids.hpp"
+#include "format/namespaces.hpp"
+#include "format/tbx_picklists.hpp"
 #include "read/readers.hpp"
-#include "read/text_builder.hpp"
-#include "read/xml_scope.hpp"
+#include "read/xml.hpp"
 #include "termgraph/rules.hpp"
+#include "text/numbers.hpp"
 
 namespace termgraph {
 
 namespace {
-
-// The TBX namespaces of STS terms markup.
-constexpr std::string_view tbx_namespaces[] = {
-    "urn:iso:std:iso:30042:ed-1",
-    "urn:iso:std:iso:30042:ed-1:v1:en",
-    "urn:iso:std:iso:30042:ed-2",
-};
-
-bool is_tbx_namespace(std::string_view uri) {
-  for (std::string_view ns : tbx_namespaces) {
-    if (uri == ns) return true;
-  }
-  return false;
-}
 
 // STS (JATS-derived) elements that stand for a line or paragraph break when
 // their text is flattened into one block: their content is kept apart from
@@ -78,52 +68,11 @@ bool is_block_element(std::string_view local) {
   return false;
 }
 
-/// Trims XML white space and the Unicode spaces labels are padded with
-/// (no-break, thin, figure, narrow no-break, ideographic spaces, BOM).
-std::string_view trim(std::string_view s) {
-  auto space_at_front = [](std::string_view t) -> std::size_t {
-    if (t.empty()) return 0;
-    unsigned char c = static_cast<unsigned char>(t[0]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;
-    if (t.size() >= 2 && c == 0xC2 && static_cast<unsigned char>(t[1]) == 0xA0) return 2;
-    if (t.size() >= 3 && c == 0xE2 && static_cast<unsigned char>(t[1]) == 0x80) {
-      unsigned char d = static_cast<unsigned char>(t[2]);
-      if ((d >= 0x80 && d <= 0x8B) || d == 0xAF) return 3;  // U+2000-U+200B, U+202F
-    }
-    if (t.size() >= 3 && c == 0xE3 && t[1] == '\x80' && t[2] == '\x80') return 3;  // U+3000
-    if (t.size() >= 3 && c == 0xEF && t[1] == '\xBB' && t[2] == '\xBF') return 3;  // U+FEFF
-    return 0;
-  };
-  auto space_at_back = [](std::string_view t) -> std::size_t {
-    if (t.empty()) return 0;
-    unsigned char c = static_cast<unsigned char>(t.back());
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;
-    std::size_t n = t.size();
-    if (n >= 2 && c == 0xA0 && static_cast<unsigned char>(t[n - 2]) == 0xC2) return 2;
-    if (n >= 3) {
-      std::string_view tail = t.substr(n - 3);
-      unsigned char a = static_cast<unsigned char>(tail[0]);
-      unsigned char b = static_cast<unsigned char>(tail[1]);
-      if (a == 0xE2 && b == 0x80 && ((c >= 0x80 && c <= 0x8B) || c == 0xAF)) return 3;
-      if (tail == "\xE3\x80\x80" || tail == "\xEF\xBB\xBF") return 3;
-    }
-    return 0;
-  };
-  for (std::size_t n; (n = space_at_front(s)) != 0;) s.remove_prefix(n);
-  for (std::size_t n; (n = space_at_back(s)) != 0;) s.remove_suffix(n);
-  return s;
-}
-
-bool is_number(std::string_view s) {
-  std::string normalized;
-  return !s.empty() && normalize_number(s, normalized);
-}
-
 /// True when element name `qname` is in a TBX namespace in `scope`.
 bool is_tbx(const XmlScope& scope, std::string_view qname) {
   // ISO STS files declare xmlns:tbx in their DTD, not in the document.
   if (!scope.declared(qname)) return prefix_of(qname) == "tbx";
-  return is_tbx_namespace(scope.uri_of(qname));
+  return xml_namespace::is_sts_tbx(scope.uri_of(qname));
 }
 
 /// What an element is, once its namespace is known.
@@ -135,14 +84,11 @@ struct Name {
   bool is_sts(std::string_view l) const { return !tbx && local == l; }
 };
 
-bool is_blank(std::string_view s) {
-  return trim(s).empty();
-}
-
-class StsReader {
+class StsReader : xml::Reader {
 public:
+  // Labels are padded with Unicode spaces: trimming takes them off.
   StsReader(const pugi::xml_document& doc, Builder& builder)
-      : doc_(doc), builder_(builder), raw_(builder.raw()) {}
+      : Reader(builder, xml::Spaces::unicode), doc_(doc) {}
 
   void run() {
     pugi::xml_node root = doc_.document_element();
@@ -150,32 +96,25 @@ public:
     default_language_ = content_language(root);
     if (default_language_.empty()) default_language_ = "en";
 
-    walk_subtree(
-        root,
-        [&](pugi::xml_node node) {
-          if (node.type() != pugi::node_element) return false;
-          scope_.enter(node);
-          Name name = name_of(node);
-          if (name.is_sts("term-sec")) {
-            ++term_secs_;
-            read_term_sec(node);
-            return true;  // nested term-secs are entries of their own
-          }
-          if (name.is_tbx("termEntry") && local_name(node.parent().name()) != "term-sec") {
-            // A termEntry outside any term-sec: still an entry, numbered
-            // from its id. (Those in a term-sec were read with it.)
-            ++term_secs_;
-            begin_entry(pugi::xml_node(), pugi::xml_node(), node);
-            read_entry(node);
-            builder_.end_entry();
-            return false;
-          }
-          // Other TBX markup outside a term-sec is not terminology content.
-          return !name.tbx;
-        },
-        [&](pugi::xml_node node) {
-          if (node.type() == pugi::node_element) scope_.leave();
-        });
+    walk_elements(root, [&](pugi::xml_node node) {
+      Name name = name_of(node);
+      if (name.is_sts("term-sec")) {
+        ++term_secs_;
+        read_term_sec(node);
+        return true;  // nested term-secs are entries of their own
+      }
+      if (name.is_tbx("termEntry") && local_name(node.parent().name()) != "term-sec") {
+        // A termEntry outside any term-sec: still an entry, numbered
+        // from its id. (Those in a term-sec were read with it.)
+        ++term_secs_;
+        begin_entry(pugi::xml_node(), pugi::xml_node(), node);
+        read_entry(node);
+        builder_.end_entry();
+        return false;
+      }
+      // Other TBX markup outside a term-sec is not terminology content.
+      return !name.tbx;
+    });
   }
 
 private:
@@ -184,21 +123,20 @@ private:
     return {is_tbx(scope_, qname), local_name(qname)};
   }
 
-  /// Byte offset of a node in the raw file (the document is parsed in place
-  /// from a copy of it): an element's name (the Builder turns it into the
-  /// position of its '<'), the first character of text.
-  static std::size_t offset_of(pugi::xml_node node) {
-    // A node without an offset (never expected) takes its nearest
-    // ancestor's.
-    for (; node; node = node.parent()) {
-      std::ptrdiff_t o = node.offset_debug();
-      if (o >= 0) return static_cast<std::size_t>(o);
-    }
-    return 0;
+  /// The children of `parent` in document order, each element with its
+  /// scope entered and its name resolved: `on_element(child, name)`; text
+  /// that is not blank is reported as not read (`where` names the parent).
+  template <typename OnElement>
+  void elements(pugi::xml_node parent, std::string_view where, OnElement&& on_element) {
+    children(
+        parent, [&](pugi::xml_node child) { on_element(child, name_of(child)); },
+        [&](pugi::xml_node text) {
+          unsupported(text, "text directly in " + std::string(where) + " is not read");
+        });
   }
 
   void unsupported(pugi::xml_node node, std::string message) {
-    builder_.report(rules::unsupported_content, offset_of(node), std::move(message));
+    builder_.report(rules::unsupported_content, offset(node), std::move(message));
   }
 
   void unsupported_element(pugi::xml_node element, std::string_view where) {
@@ -206,16 +144,8 @@ private:
                              " is not supported; its content is not read");
   }
 
-  /// Reports non-blank text in a place where only elements are expected.
-  void check_stray_text(pugi::xml_node node, std::string_view where) {
-    if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) &&
-        !is_blank(node.value())) {
-      unsupported(node, "text directly in " + std::string(where) + " is not read");
-    }
-  }
-
   /// <content-language> of the front matter (front/*meta/content-language).
-  static std::string content_language(pugi::xml_node root) {
+  std::string content_language(pugi::xml_node root) const {
     for (pugi::xml_node front : root.children()) {
       std::string_view f = local_name(front.name());
       if (f.size() < 5 || f.compare(f.size() - 5, 5, "front") != 0) continue;
@@ -238,7 +168,7 @@ private:
     walk_subtree(
         element,
         [&](pugi::xml_node n) {
-          if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+          if (xml::is_text(n)) {
             out += n.value();
             return false;
           }
@@ -254,37 +184,30 @@ private:
 
   void read_term_sec(pugi::xml_node term_sec) {
     pugi::xml_node label, entry;
-    for (pugi::xml_node child : term_sec.children()) {
-      if (child.type() != pugi::node_element) continue;
-      scope_.enter(child);
+    children(term_sec, [&](pugi::xml_node child) {
       Name name = name_of(child);
       if (name.is_sts("label") && !label) label = child;
       if (name.is_tbx("termEntry") && !entry) entry = child;
-      scope_.leave();
-    }
+    });
     if (!entry) {
       unsupported(term_sec, "term-sec without a TBX termEntry is not read");
       return;
     }
     begin_entry(term_sec, label, entry);
-    for (pugi::xml_node child : term_sec.children()) {
-      if (child.type() != pugi::node_element) continue;
-      scope_.enter(child);
-      Name name = name_of(child);
+    children(term_sec, [&](pugi::xml_node child) {
       if (child == label) {
         check_label(label);
       } else if (child == entry) {
         read_entry(entry);
-      } else if (!name.is_sts("term-sec")) {  // nested ones are entries of their own
+      } else if (!name_of(child).is_sts("term-sec")) {  // nested ones are entries of their own
         unsupported_element(child, "a term-sec");
       }
-      scope_.leave();
-    }
+    });
     builder_.end_entry();
   }
 
   /// The label's text, trimmed.
-  static std::string label_text(pugi::xml_node label) {
+  std::string label_text(pugi::xml_node label) const {
     return label ? std::string(trim(text_of(label))) : std::string();
   }
 
@@ -295,10 +218,11 @@ private:
     std::string_view entry_id = trim(entry.attribute("id").value());
 
     std::string written = label_text(label);
-    std::string_view number = is_number(written) ? std::string_view(written) : std::string_view();
+    std::string_view number =
+        is_entry_number(written) ? std::string_view(written) : std::string_view();
     bool numbered = true;
-    if (number.empty()) number = number_in_id(sec_id);
-    if (number.empty()) number = number_in_id(entry_id);
+    if (number.empty()) number = ids::number_in_id(sec_id);
+    if (number.empty()) number = ids::number_in_id(entry_id);
     std::string fallback;
     if (number.empty()) {
       numbered = false;
@@ -308,7 +232,7 @@ private:
         number = fallback;
       }
     }
-    builder_.begin_entry(offset_of(term_sec ? term_sec : entry), number, numbered);
+    builder_.begin_entry(offset(term_sec ? term_sec : entry), number, numbered);
     builder_.add_entry_id(sec_id);
     if (entry_id != sec_id) builder_.add_entry_id(entry_id);
     entry_key_ = std::string(number);
@@ -318,7 +242,7 @@ private:
   /// from its ids instead).
   void check_label(pugi::xml_node label) {
     std::string written = label_text(label);
-    if (written.empty() || is_number(written)) return;
+    if (written.empty() || is_entry_number(written)) return;
     unsupported(label, "label '" + written +
                            "' is not an entry number (digits separated by '.' or '-'); the entry "
                            "is identified as '" +
@@ -328,35 +252,22 @@ private:
   /// The language sections of a termEntry (its scope entered by the
   /// caller).
   void read_entry(pugi::xml_node entry) {
-    for (pugi::xml_node child : entry.children()) {
-      if (child.type() != pugi::node_element) {
-        check_stray_text(child, "a termEntry");
-        continue;
-      }
-      scope_.enter(child);
-      Name name = name_of(child);
+    elements(entry, "a termEntry", [&](pugi::xml_node child, const Name& name) {
       if (name.is_tbx("langSet")) {
         read_lang_set(child);
       } else {
         unsupported_element(child, "a termEntry");
       }
-      scope_.leave();
-    }
+    });
   }
 
   /// A langSet (its scope entered by the caller). Children in any order
   /// (files written by some tools put tig before note).
   void read_lang_set(pugi::xml_node lang_set) {
     std::string_view language = scope_.language();
-    builder_.begin_section(offset_of(lang_set),
+    builder_.begin_section(offset(lang_set),
                            language.empty() ? std::string_view(default_language_) : language);
-    for (pugi::xml_node child : lang_set.children()) {
-      if (child.type() != pugi::node_element) {
-        check_stray_text(child, "a langSet");
-        continue;
-      }
-      scope_.enter(child);
-      Name name = name_of(child);
+    elements(lang_set, "a langSet", [&](pugi::xml_node child, const Name& name) {
       if (name.is_tbx("tig") || name.is_tbx("ntig")) {
         read_tig(child);
       } else if (name.is_tbx("definition")) {
@@ -370,38 +281,12 @@ private:
       } else {
         unsupported_element(child, "a langSet");
       }
-      scope_.leave();
-    }
+    });
     builder_.end_section();
   }
 
-  /// The status a normativeAuthorization (or TBX administrativeStatus)
-  /// value gives; `known` false for a value termgraph does not know.
-  static ReadStatus status_of(std::string_view value, bool& known) {
-    std::string_view v = value;
-    // TBX v3 spells the values with a suffix: preferredTerm-admn-sts.
-    constexpr std::string_view suffix = "-admn-sts";
-    if (v.size() > suffix.size() && v.compare(v.size() - suffix.size(), suffix.size(), suffix) == 0)
-      v.remove_suffix(suffix.size());
-    known = true;
-    if (v == "preferredTerm") return ReadStatus::preferred;
-    if (v == "admittedTerm") return ReadStatus::admitted;
-    if (v == "deprecatedTerm" || v == "supersededTerm") return ReadStatus::deprecated;
-    known = false;
-    return ReadStatus::unspecified;
-  }
-
-  static TermKind kind_of(std::string_view v) {
-    if (v == "fullForm") return TermKind::full_form;
-    if (v == "acronym" || v == "abbreviation" || v == "shortForm" || v == "initialism" ||
-        v == "abbreviatedForm" || v == "clippedTerm")
-      return TermKind::abbreviation;
-    if (v == "symbol" || v == "formula" || v == "equation") return TermKind::symbol;
-    return TermKind::other;
-  }
-
   /// A value given as @value (STS) or as text (TBX termNote).
-  static std::string_view value_of(pugi::xml_node node) {
+  std::string_view value_of(pugi::xml_node node) const {
     pugi::xml_attribute a = node.attribute("value");
     return trim(a ? a.value() : node.child_value());
   }
@@ -423,35 +308,35 @@ private:
     };
     std::vector<Finding> findings;
     auto unsupported_child = [&](pugi::xml_node child) {
-      findings.push_back({offset_of(child), "element '" + std::string(child.name()) + "' in " +
-                                                where +
-                                                " is not supported; its content is not read"});
+      findings.push_back({offset(child), "element '" + std::string(child.name()) + "' in " + where +
+                                             " is not supported; its content is not read"});
     };
     auto set_status = [&](pugi::xml_node child) {
-      bool known = false;
       std::string_view value = value_of(child);
-      status = status_of(value, known);
+      std::optional<Status> known = tbx_picklist::administrative_status(value);
+      status = to_read_status(known);
       if (!known) {
-        findings.push_back({offset_of(child), "unknown normative authorization '" +
-                                                  std::string(value) +
-                                                  "'; the term's status is left unspecified"});
+        findings.push_back({offset(child), "unknown normative authorization '" +
+                                               std::string(value) +
+                                               "'; the term's status is left unspecified"});
       }
     };
 
     // The children of the tig, and of an ntig's termGrp (at most one level
     // deeper, so a fixed nesting of loops).
-    auto visit = [&](pugi::xml_node child, const Name& name) {
+    auto visit = [&](pugi::xml_node child) {
+      Name name = name_of(child);
       if (name.is_tbx("term")) {
         if (!term) {
           term = child;
           flatten(child, text, false);
         } else {
-          findings.push_back({offset_of(child), "a second term in " + where + " is not read"});
+          findings.push_back({offset(child), "a second term in " + where + " is not read"});
         }
       } else if (name.is_tbx("normativeAuthorization")) {
         set_status(child);
       } else if (name.is_tbx("termType")) {
-        kind = kind_of(value_of(child));
+        kind = tbx_picklist::term_kind(value_of(child));
       } else if (name.is_tbx("partOfSpeech")) {
         part_of_speech = value_of(child);
       } else if (name.is_tbx("termNote")) {
@@ -459,7 +344,7 @@ private:
         if (type == "normativeAuthorization" || type == "administrativeStatus") {
           set_status(child);
         } else if (type == "termType") {
-          kind = kind_of(value_of(child));
+          kind = tbx_picklist::term_kind(value_of(child));
         } else if (type == "partOfSpeech") {
           part_of_speech = value_of(child);
         } else {
@@ -469,25 +354,15 @@ private:
         unsupported_child(child);
       }
     };
-    for (pugi::xml_node child : tig.children()) {
-      if (child.type() != pugi::node_element) continue;
-      scope_.enter(child);
-      Name name = name_of(child);
-      if (name.is_tbx("termGrp")) {
-        for (pugi::xml_node inner : child.children()) {
-          if (inner.type() != pugi::node_element) continue;
-          scope_.enter(inner);
-          visit(inner, name_of(inner));
-          scope_.leave();
-        }
+    children(tig, [&](pugi::xml_node child) {
+      if (name_of(child).is_tbx("termGrp")) {
+        children(child, visit);
       } else {
-        visit(child, name);
+        visit(child);
       }
-      scope_.leave();
-    }
+    });
 
     text.finish();
-    std::size_t at = offset_of(tig);
     if (!term) {
       unsupported(tig, std::string(local_name(tig.name())) + " without a term is not read");
     } else if (text.text().empty()) {
@@ -498,7 +373,7 @@ private:
     } else {
       // Like the native reader: a designation is located at its first
       // character.
-      at = text.raw_offset(raw_, 0);
+      std::size_t at = text.raw_offset(source_.raw(), 0);
       bool added = false;
       for (Finding& f : findings) {
         if (!added && f.offset > at) {
@@ -520,7 +395,7 @@ private:
     TextBuilder text;
     flatten(block, text, true);
     text.finish();
-    builder_.add_block(offset_of(block), kind, text);
+    builder_.add_block(offset(block), kind, text);
   }
 
   /// Appends the text of `element`'s subtree (its scope entered by the
@@ -534,50 +409,33 @@ private:
       std::size_t index;
     };
     std::vector<OpenLink> open;
-    walk_subtree(
-        element,
+    Reader::flatten(
+        element, text,
         [&](pugi::xml_node n) {
-          switch (n.type()) {
-            case pugi::node_pcdata:
-              text.append(n.value(), offset_of(n));
-              return false;
-            case pugi::node_cdata:
-              text.append(n.value(), offset_of(n), true);
-              return false;
-            case pugi::node_element:
-              break;
-            default:
-              return false;  // comments, processing instructions
-          }
-          if (n == element) return true;
-          scope_.enter(n);
           Name name = name_of(n);
           if (links && name.is_tbx("entailedTerm")) {
             open.push_back({n, text.open_link()});
           } else if (!name.tbx && is_block_element(name.local)) {
-            text.append(" ", offset_of(n));
+            text.append(" ", offset(n));
           }
-          return true;
         },
         [&](pugi::xml_node n) {
-          if (n.type() != pugi::node_element || n == element) return;
           if (!open.empty() && open.back().node == n) {
             close_link(text, open.back().index, n);
             open.pop_back();
           } else if (!is_tbx(scope_, n.name()) && is_block_element(local_name(n.name()))) {
-            text.append(" ", offset_of(n));
+            text.append(" ", offset(n));
           }
-          scope_.leave();
         });
   }
 
   /// Closes an entailedTerm link: @target is an id in this document (or a
   /// bare entry number), @xtarget a place in another document.
-  static void close_link(TextBuilder& text, std::size_t index, pugi::xml_node element) {
+  void close_link(TextBuilder& text, std::size_t index, pugi::xml_node element) const {
     std::string_view target = trim(element.attribute("target").value());
     std::string_view xtarget = trim(element.attribute("xtarget").value());
     if (!target.empty()) {
-      if (is_number(target)) {
+      if (is_entry_number(target)) {
         text.close_link(index, {}, std::string(target), false);
       } else {
         text.close_link(index, std::string(target), {}, false);
@@ -590,9 +448,6 @@ private:
   }
 
   const pugi::xml_document& doc_;
-  Builder& builder_;
-  std::string_view raw_;
-  XmlScope scope_;
   std::string default_language_;
   std::size_t term_secs_ = 0;
   std::string entry_key_;  // the number or id of the entry being read

@@ -5,8 +5,8 @@
 // information elements and language sections (langSec / langSet); a
 // language section holds information elements and term sections (termSec /
 // tig / ntig), each with exactly one term first. The structural elements are
-// those in the namespace of the root element (urn:iso:std:iso:30042:ed-2 for
-// TBX v3, no namespace for martif); an element in any other namespace is a
+// those in the namespace of the root element (the TBX v3 namespace of
+// format/namespaces.cpp, no namespace for martif); an element in any other namespace is a
 // DCT data category, named by its local name (`<basic:definition>`,
 // `<min:partOfSpeech>`), so the prefix a file chooses does not matter. In the
 // DCA style a data category is the `type` of a descrip, admin, termNote,
@@ -18,17 +18,21 @@
 // loops, and the text of a block is flattened by a walk over pugixml's
 // parent and sibling links, so no input can make the reader recurse.
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "format/ids.hpp"
+#include "format/tbx_picklists.hpp"
 #include "read/readers.hpp"
-#include "read/text_builder.hpp"
-#include "read/xml_scope.hpp"
+#include "read/xml.hpp"
 #include "termgraph/rules.hpp"
+#include "text/language.hpp"
+#include "text/numbers.hpp"
 
 namespace termgraph {
 
@@ -36,38 +40,14 @@ namespace {
 
 using sv = std::string_view;
 
-sv trim(sv s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
+using xml::is_text;
+using xml::tag;
 
-bool is_number(sv s) {
-  std::string normalized;
-  return !s.empty() && normalize_number(s, normalized);
-}
-
-bool is_text(pugi::xml_node n) {
-  return n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata;
-}
-
-bool equal_ignoring_case(sv a, sv b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
-
-/// Whether a language tag is declared: the tag itself or its primary subtag
-/// (`en-GB` is declared by `en`), compared without case.
+/// Whether a language tag is declared: a declared tag matches it
+/// (`en-GB` is declared by `en`), case never matters.
 bool language_declared(sv tag, const std::vector<std::string>& declared) {
-  sv primary = tag.substr(0, tag.find('-'));
   for (const std::string& d : declared) {
-    if (equal_ignoring_case(tag, d) || equal_ignoring_case(primary, d)) return true;
+    if (language::matches(d, tag)) return true;
   }
   return false;
 }
@@ -102,15 +82,15 @@ struct EntryBlock {
   std::unique_ptr<TextBuilder> text;
 };
 
-class TbxReader {
+class TbxReader : xml::Reader {
 public:
   TbxReader(const pugi::xml_document& doc, Builder& builder, sv document_path)
-      : doc_(doc), builder_(builder), raw_(builder.raw()), document_path_(document_path) {}
+      : Reader(builder), doc_(doc), document_path_(document_path) {}
 
   void run() {
     pugi::xml_node root = doc_.document_element();
     if (!root) return;
-    scope_.enter(root);
+    XmlScope::Guard entered(scope_, root);
     root_ns_ = scope_.uri_of(root.name());
     martif_ = local_name(root.name()) == "martif";
     doc_language_ = std::string(scope_.language());
@@ -118,16 +98,14 @@ public:
       if (!martif_) structure(root, "<tbx> has no xml:lang (the document's language)");
       doc_language_ = "en";
     }
-    sv type = trim(root.attribute("type").value());
-    if (type == "TBX-Core") {
-      dialect_ = Dialect::core;
-    } else if (type == "TBX-Min") {
-      dialect_ = Dialect::min;
-    } else if (type == "TBX-Basic") {
-      dialect_ = Dialect::basic;
+    sv type = xml::attribute(root, "type");
+    const std::pair<sv, Dialect> dialects[] = {
+        {"TBX-Core", Dialect::core}, {"TBX-Min", Dialect::min}, {"TBX-Basic", Dialect::basic}};
+    for (const auto& d : dialects) {
+      if (type == d.first) dialect_ = d.second;
     }
     if (!martif_) {
-      sv style = trim(root.attribute("style").value());
+      sv style = xml::attribute(root, "style");
       if (style != "dca" && style != "dct") {
         structure(root, "<tbx> needs style=\"dca\" or style=\"dct\"");
       }
@@ -135,13 +113,7 @@ public:
 
     const sv header_name = martif_ ? "martifHeader" : "tbxHeader";
     bool header = false, text = false;
-    for (pugi::xml_node child : root.children()) {
-      if (child.type() != pugi::node_element) {
-        stray_text(child, root);
-        continue;
-      }
-      scope_.enter(child);
-      Name name = name_of(child);
+    elements(root, [&](pugi::xml_node child, const Name& name) {
       if (name.is(header_name) && !header && !text) {
         header = true;
         read_header(child);
@@ -149,14 +121,11 @@ public:
         text = true;
         read_text(child);
       } else {
-        structure(child, "element <" + std::string(child.name()) + "> is not allowed in <" +
-                             std::string(root.name()) + ">");
+        structure(child, "element " + tag(child) + " is not allowed in " + tag(root));
       }
-      scope_.leave();
-    }
+    });
     if (!header) structure(root, "<" + std::string(header_name) + "> is missing");
     if (!text) structure(root, "<text> is missing");
-    scope_.leave();
   }
 
 private:
@@ -171,38 +140,26 @@ private:
     return {scope_.uri_of(qname) == root_ns_, local_name(qname)};
   }
 
-  static std::size_t offset_of(pugi::xml_node node) {
-    for (; node; node = node.parent()) {
-      std::ptrdiff_t o = node.offset_debug();
-      if (o >= 0) return static_cast<std::size_t>(o);
-    }
-    return 0;
-  }
-
-  /// The offset of the first non-blank character of a text node.
-  std::size_t text_offset(pugi::xml_node text) const {
-    std::size_t at = offset_of(text);
-    while (at < raw_.size() &&
-           (raw_[at] == ' ' || raw_[at] == '\t' || raw_[at] == '\n' || raw_[at] == '\r'))
-      ++at;
-    return at;
+  /// The children of `parent` in document order, each element with its
+  /// scope entered and its name resolved: `on_element(child, name)`; text
+  /// that is not blank breaks the structure.
+  template <typename OnElement>
+  void elements(pugi::xml_node parent, OnElement&& on_element) {
+    children(
+        parent, [&](pugi::xml_node child) { on_element(child, name_of(child)); },
+        [&](pugi::xml_node text) {
+          structure(text, "text directly in " + tag(parent) + " is not allowed; it is not read");
+        });
   }
 
   void structure(pugi::xml_node node, std::string message) {
-    builder_.report(rules::tbx_structure, is_text(node) ? text_offset(node) : offset_of(node),
+    builder_.report(rules::tbx_structure,
+                    is_text(node) ? source_.first_character(node) : offset(node),
                     std::move(message));
   }
 
   void unsupported(pugi::xml_node node, std::string message) {
-    builder_.report(rules::unsupported_content, offset_of(node), std::move(message));
-  }
-
-  /// Non-blank text where only elements are allowed.
-  void stray_text(pugi::xml_node node, pugi::xml_node parent) {
-    if (is_text(node) && !trim(node.value()).empty()) {
-      structure(node, "text directly in <" + std::string(parent.name()) +
-                          "> is not allowed; it is not read");
-    }
+    builder_.report(rules::unsupported_content, offset(node), std::move(message));
   }
 
   // -- header ----------------------------------------------------------------
@@ -218,13 +175,12 @@ private:
             pugi::xml_node parent = n.parent();
             sv p = local_name(parent.name());
             if (p != "p" && p != "title" && !trim(n.value()).empty()) {
-              structure(n, "text in <" + std::string(parent.name()) + "> must be inside a <p>");
+              structure(n, "text in " + tag(parent) + " must be inside a <p>");
             }
             return false;
           }
           if (n.type() != pugi::node_element) return false;
-          if (martif_ && local_name(n.name()) == "p" &&
-              trim(n.attribute("type").value()) == "XCSURI") {
+          if (martif_ && local_name(n.name()) == "p" && xml::attribute(n, "type") == "XCSURI") {
             xcs_name_ = std::string(trim(n.child_value()));
             xcs_node_ = n;
           }
@@ -283,13 +239,7 @@ private:
   // -- text and body ---------------------------------------------------------
 
   void read_text(pugi::xml_node text) {
-    for (pugi::xml_node child : text.children()) {
-      if (child.type() != pugi::node_element) {
-        stray_text(child, text);
-        continue;
-      }
-      scope_.enter(child);
-      Name name = name_of(child);
+    elements(text, [&](pugi::xml_node child, const Name& name) {
       if (name.is("body")) {
         read_body(child);
       } else if (name.is("back")) {
@@ -297,30 +247,22 @@ private:
           unsupported(child, "back matter (<back>) is not covered by the model; not read");
         }
       } else {
-        structure(child, "element <" + std::string(child.name()) +
-                             "> is not allowed in <text>; its content is not read");
+        structure(child,
+                  "element " + tag(child) + " is not allowed in <text>; its content is not read");
       }
-      scope_.leave();
-    }
+    });
   }
 
   void read_body(pugi::xml_node body) {
     const sv entry_name = martif_ ? "termEntry" : "conceptEntry";
-    for (pugi::xml_node child : body.children()) {
-      if (child.type() != pugi::node_element) {
-        stray_text(child, body);
-        continue;
-      }
-      scope_.enter(child);
-      Name name = name_of(child);
+    elements(body, [&](pugi::xml_node child, const Name& name) {
       if (name.is(entry_name)) {
         read_entry(child);
       } else {
-        structure(child, "element <" + std::string(child.name()) +
-                             "> is not allowed in <body>; its content is not read");
+        structure(child,
+                  "element " + tag(child) + " is not allowed in <body>; its content is not read");
       }
-      scope_.leave();
-    }
+    });
   }
 
   // -- entries ---------------------------------------------------------------
@@ -330,49 +272,40 @@ private:
   /// fallback (numbered = false).
   void read_entry(pugi::xml_node entry) {
     ++entries_;
-    sv id = trim(entry.attribute("id").value());
+    sv id = xml::attribute(entry, "id");
     if (id.empty() && !martif_) structure(entry, "<conceptEntry> has no id");
-    sv number = is_number(id) ? id : number_in_id(id);
+    sv number = is_entry_number(id) ? id : ids::number_in_id(id);
     bool numbered = !number.empty();
     std::string fallback;
     if (!numbered) {
       if (id.empty()) {
-        fallback = "entry-" + std::to_string(entries_);
+        fallback = ids::position_key(entries_);
         number = fallback;
       } else {
         number = id;
       }
     }
-    builder_.begin_entry(offset_of(entry), number, numbered);
+    builder_.begin_entry(offset(entry), number, numbered);
     builder_.add_entry_id(id);
 
     const sv language_name = martif_ ? "langSet" : "langSec";
     entry_blocks_.clear();
     std::vector<pugi::xml_node> sections;
-    for (pugi::xml_node child : entry.children()) {
-      if (child.type() != pugi::node_element) {
-        stray_text(child, entry);
-        continue;
-      }
-      scope_.enter(child);
-      Name name = name_of(child);
+    elements(entry, [&](pugi::xml_node child, const Name& name) {
       if (name.is(language_name)) {
         sections.push_back(child);
       } else {
         if (!sections.empty()) {
-          structure(child, "element <" + std::string(child.name()) + "> must come before the <" +
-                               std::string(language_name) + "> elements of its <" +
-                               std::string(entry.name()) + ">");
+          structure(child, "element " + tag(child) + " must come before the <" +
+                               std::string(language_name) + "> elements of its " + tag(entry));
         }
         read_info(child, name, Level::entry, nullptr);
       }
-      scope_.leave();
-    }
+    });
     if (sections.empty()) {
-      structure(entry,
-                "<" + std::string(entry.name()) + "> has no <" + std::string(language_name) + ">");
+      structure(entry, tag(entry) + " has no <" + std::string(language_name) + ">");
       if (!entry_blocks_.empty()) {
-        builder_.begin_section(offset_of(entry), doc_language_);
+        builder_.begin_section(offset(entry), doc_language_);
         flush_entry_blocks();
         builder_.end_section();
       }
@@ -384,25 +317,21 @@ private:
     // section of that language, else to the first section.
     pugi::xml_node target = sections.front();
     for (pugi::xml_node s : sections) {
-      scope_.enter(s);
-      bool match = equal_ignoring_case(language_of(s), doc_language_);
-      scope_.leave();
-      if (match) {
+      if (language::same(language_of(s), doc_language_)) {
         target = s;
         break;
       }
     }
     for (pugi::xml_node s : sections) {
       // Scopes of the entry's children are entered one at a time.
-      scope_.enter(s);
+      XmlScope::Guard entered(scope_, s);
       read_language(s, s == target);
-      scope_.leave();
     }
     builder_.end_entry();
   }
 
   sv language_of(pugi::xml_node section) const {
-    sv own = trim(section.attribute("xml:lang").value());
+    sv own = xml::attribute(section, "xml:lang");
     return own.empty() ? sv(doc_language_) : own;
   }
 
@@ -416,42 +345,33 @@ private:
 
   /// A langSec or langSet (scope entered by the caller).
   void read_language(pugi::xml_node section, bool take_entry_blocks) {
-    sv language = trim(section.attribute("xml:lang").value());
+    sv language = xml::attribute(section, "xml:lang");
     if (language.empty()) {
-      structure(section, "<" + std::string(section.name()) + "> has no xml:lang");
+      structure(section, tag(section) + " has no xml:lang");
       language = doc_language_;
     } else if (have_xcs_ && !language_declared(language, xcs_languages_)) {
-      builder_.report(rules::invalid_value, offset_of(section),
+      builder_.report(rules::invalid_value, offset(section),
                       "language '" + std::string(language) + "' is not declared by the XCS '" +
                           xcs_name_ + "'");
     }
-    builder_.begin_section(offset_of(section), language);
+    builder_.begin_section(offset(section), language);
     if (take_entry_blocks) flush_entry_blocks();
     bool have_term = false;
-    for (pugi::xml_node child : section.children()) {
-      if (child.type() != pugi::node_element) {
-        stray_text(child, section);
-        continue;
-      }
-      scope_.enter(child);
-      Name name = name_of(child);
+    elements(section, [&](pugi::xml_node child, const Name& name) {
       bool term_section = martif_ ? (name.is("tig") || name.is("ntig")) : name.is("termSec");
       if (term_section) {
         have_term = true;
         read_term_section(child, name);
       } else {
         if (have_term) {
-          structure(child, "element <" + std::string(child.name()) +
-                               "> must come before the term sections of its <" +
-                               std::string(section.name()) + ">");
+          structure(child, "element " + tag(child) + " must come before the term sections of its " +
+                               tag(section));
         }
         read_info(child, name, Level::language, nullptr);
       }
-      scope_.leave();
-    }
+    });
     if (!have_term) {
-      structure(section, "<" + std::string(section.name()) + "> has no " +
-                             (martif_ ? "<tig> or <ntig>" : "<termSec>"));
+      structure(section, tag(section) + " has no " + (martif_ ? "<tig> or <ntig>" : "<termSec>"));
     }
     builder_.end_section();
   }
@@ -462,35 +382,23 @@ private:
     bool first = true;
     auto take_term = [&](pugi::xml_node child, bool must_be_first) {
       if (st.term) {
-        structure(child, "only one <term> is allowed in a <" + std::string(section.name()) +
-                             ">; this one is not read");
+        structure(child,
+                  "only one <term> is allowed in a " + tag(section) + "; this one is not read");
         return;
       }
       if (must_be_first && !first) {
-        structure(child, "<term> must come first in <" + std::string(section.name()) + ">");
+        structure(child, "<term> must come first in " + tag(section));
       }
       st.term = child;
       flatten(child, st.text, false);
     };
-    for (pugi::xml_node child : section.children()) {
-      if (child.type() != pugi::node_element) {
-        stray_text(child, section);
-        continue;
-      }
-      scope_.enter(child);
-      Name name = name_of(child);
+    elements(section, [&](pugi::xml_node child, const Name& name) {
       if (name.is("term")) {
         take_term(child, true);
       } else if (section_name.is("ntig") && name.is("termGrp")) {
         if (!first) structure(child, "<termGrp> must come first in <ntig>");
         bool inner_first = true;
-        for (pugi::xml_node inner : child.children()) {
-          if (inner.type() != pugi::node_element) {
-            stray_text(inner, child);
-            continue;
-          }
-          scope_.enter(inner);
-          Name inner_name = name_of(inner);
+        elements(child, [&](pugi::xml_node inner, const Name& inner_name) {
           if (inner_name.is("term")) {
             if (!inner_first && !st.term) {
               structure(inner, "<term> must come first in <termGrp>");
@@ -507,25 +415,23 @@ private:
             read_info(inner, inner_name, Level::term, &st);
           }
           inner_first = false;
-          scope_.leave();
-        }
+        });
       } else {
         read_info(child, name, Level::term, &st);
       }
       first = false;
-      scope_.leave();
-    }
+    });
     st.text.finish();
     if (!st.term) {
-      structure(section, "<" + std::string(section.name()) + "> has no <term>");
+      structure(section, tag(section) + " has no <term>");
       return;
     }
     if (st.text.text().empty()) {
       unsupported(st.term, "term without text is not read");
       return;
     }
-    builder_.add_designation(st.text.raw_offset(raw_, 0), st.text.text(), st.status, st.kind,
-                             st.part_of_speech);
+    builder_.add_designation(st.text.raw_offset(source_.raw(), 0), st.text.text(), st.status,
+                             st.kind, st.part_of_speech);
   }
 
   // -- information elements and data categories -------------------------------
@@ -557,14 +463,13 @@ private:
       if (local == "termNote" && level != Level::term) {
         structure(el, "<termNote> is only allowed in a term section");
       }
-      sv type = trim(el.attribute("type").value());
+      sv type = xml::attribute(el, "type");
       if (type.empty()) {
         if (local == "xref" || local == "ref") {
-          structure(el, "<" + std::string(el.name()) + "> must have a type attribute");
+          structure(el, tag(el) + " must have a type attribute");
           data_category(el, local, local, level, term);
         } else {
-          structure(el,
-                    "<" + std::string(el.name()) + "> must have a type attribute; it is not read");
+          structure(el, tag(el) + " must have a type attribute; it is not read");
         }
         return;
       }
@@ -575,37 +480,28 @@ private:
       structure(el, "<term> is only allowed in a term section; it is not read");
       return;
     }
-    structure(el, "element <" + std::string(el.name()) + "> is not allowed in <" +
-                      std::string(el.parent().name()) + ">; its content is not read");
+    structure(el, "element " + tag(el) + " is not allowed in " + tag(el.parent()) +
+                      "; its content is not read");
   }
 
   /// A descripGrp, adminGrp or termNoteGrp: exactly one `main` element
   /// first, then notes, sources, cross-references, transactions.
   void read_group(pugi::xml_node group, sv main, Level level, TermState* term) {
     bool have_main = false, first = true;
-    for (pugi::xml_node child : group.children()) {
-      if (child.type() != pugi::node_element) {
-        stray_text(child, group);
-        continue;
-      }
-      scope_.enter(child);
-      Name name = name_of(child);
+    elements(group, [&](pugi::xml_node child, const Name& name) {
       if (name.is(main)) {
         if (have_main) {
-          structure(child, "only one <" + std::string(main) + "> is allowed in a <" +
-                               std::string(group.name()) + ">");
+          structure(child, "only one <" + std::string(main) + "> is allowed in a " + tag(group));
         } else if (!first) {
-          structure(child, "<" + std::string(main) + "> must come first in <" +
-                               std::string(group.name()) + ">");
+          structure(child, "<" + std::string(main) + "> must come first in " + tag(group));
         }
         have_main = true;
       }
       read_info(child, name, level, term);
       first = false;
-      scope_.leave();
-    }
+    });
     if (!have_main) {
-      structure(group, "<" + std::string(group.name()) + "> has no <" + std::string(main) + ">");
+      structure(group, tag(group) + " has no <" + std::string(main) + ">");
     }
   }
 
@@ -629,7 +525,7 @@ private:
     if (!martif_ && dialect_ == Dialect::min && !in_tbx_min(element, category)) {
       if (element == "ref" || element == "xref" || element == "transac" ||
           element == "transacNote" || element == "adminNote" || element == "descripNote") {
-        structure(el, "element <" + std::string(el.name()) + "> is not allowed in TBX-Min");
+        structure(el, "element " + tag(el) + " is not allowed in TBX-Min");
       } else {
         structure(el, "data category '" + std::string(category) + "'" +
                           (element.empty() ? std::string() : " (<" + std::string(element) + ">)") +
@@ -661,7 +557,7 @@ private:
       } else if (category == "partOfSpeech") {
         term->part_of_speech = trim(el.child_value());
       } else {
-        term->kind = kind_of(trim(el.child_value()));
+        term->kind = tbx_picklist::term_kind(trim(el.child_value()));
       }
     } else {
       unsupported(el, "data category '" + std::string(category) + "'" +
@@ -670,54 +566,22 @@ private:
     }
   }
 
-  static TermKind kind_of(sv v) {
-    if (v == "fullForm") return TermKind::full_form;
-    if (v == "acronym" || v == "abbreviation" || v == "shortForm" || v == "initialism" ||
-        v == "abbreviatedForm" || v == "clippedTerm")
-      return TermKind::abbreviation;
-    if (v == "symbol" || v == "formula" || v == "equation") return TermKind::symbol;
-    return TermKind::other;
-  }
-
   void set_status(pugi::xml_node el, sv category, TermState& term) {
     sv value = trim(el.child_value());
-    bool known = true;
-    if (category == "usageStatus") {
-      // TBX-Min's picklist; "deprecated" is what the TBX-Min samples write.
-      if (value == "preferred") {
-        term.status = ReadStatus::preferred;
-      } else if (value == "admitted") {
-        term.status = ReadStatus::admitted;
-      } else if (value == "notRecommended" || value == "obsolete" || value == "deprecated") {
-        term.status = ReadStatus::deprecated;
-      } else {
-        known = false;
-      }
-    } else {
-      sv v = value;
-      constexpr sv suffix = "-admn-sts";
-      if (v.size() > suffix.size() &&
-          v.compare(v.size() - suffix.size(), suffix.size(), suffix) == 0)
-        v.remove_suffix(suffix.size());
-      if (v == "preferredTerm") {
-        term.status = ReadStatus::preferred;
-      } else if (v == "admittedTerm") {
-        term.status = ReadStatus::admitted;
-      } else if (v == "deprecatedTerm" || v == "supersededTerm") {
-        term.status = ReadStatus::deprecated;
-      } else {
-        known = false;
-      }
+    // TBX-Min's usageStatus has a picklist of its own.
+    bool usage = category == "usageStatus";
+    std::optional<Status> status =
+        usage ? tbx_picklist::usage_status(value) : tbx_picklist::administrative_status(value);
+    if (status) {
+      term.status = to_read_status(status);
+      return;
     }
-    if (!known) {
-      builder_.report(
-          rules::invalid_value, offset_of(el),
-          "'" + std::string(value) + "' is not a value of " + std::string(category) +
-              (category == "usageStatus" ? " (preferred, admitted, notRecommended, obsolete)"
-                                         : " (preferredTerm-admn-sts, admittedTerm-admn-sts, "
-                                           "deprecatedTerm-admn-sts, supersededTerm-admn-sts)") +
-              "; the term's status is left unspecified");
-    }
+    builder_.report(rules::invalid_value, offset(el),
+                    "'" + std::string(value) + "' is not a value of " + std::string(category) +
+                        " (" +
+                        std::string(usage ? tbx_picklist::usage_status_values()
+                                          : tbx_picklist::administrative_status_values()) +
+                        "); the term's status is left unspecified");
   }
 
   /// Adds a block, or keeps it for the entry's language section when it is
@@ -735,7 +599,7 @@ private:
   void read_block(pugi::xml_node el, BlockKind kind, Level level) {
     auto text = std::make_unique<TextBuilder>();
     flatten(el, *text, true);
-    add_block(offset_of(el), kind, std::move(text), level);
+    add_block(offset(el), kind, std::move(text), level);
   }
 
   /// A cross-reference standing alone (ref, xref, DCT crossReference): a
@@ -746,16 +610,16 @@ private:
     std::size_t link = text->open_link();
     flatten(el, *text, true);
     close_link(*text, link, el, external);
-    add_block(offset_of(el), BlockKind::note, std::move(text), level);
+    add_block(offset(el), BlockKind::note, std::move(text), level);
   }
 
-  static void close_link(TextBuilder& text, std::size_t index, pugi::xml_node el, bool external) {
-    sv target = trim(el.attribute("target").value());
+  void close_link(TextBuilder& text, std::size_t index, pugi::xml_node el, bool external) const {
+    sv target = xml::attribute(el, "target");
     if (target.empty()) {
       text.close_link(index, {}, {}, external);
     } else if (external) {
       text.close_link(index, std::string(target), {}, true);
-    } else if (is_number(target)) {
+    } else if (is_entry_number(target)) {
       text.close_link(index, {}, std::string(target), false);
     } else {
       text.close_link(index, std::string(target), {}, false);
@@ -773,44 +637,24 @@ private:
       bool external;
     };
     std::vector<OpenLink> open;
-    walk_subtree(
-        element,
+    Reader::flatten(
+        element, text,
         [&](pugi::xml_node n) {
-          switch (n.type()) {
-            case pugi::node_pcdata:
-              text.append(n.value(), offset_of(n));
-              return false;
-            case pugi::node_cdata:
-              text.append(n.value(), offset_of(n), true);
-              return false;
-            case pugi::node_element:
-              break;
-            default:
-              return false;
-          }
-          if (n == element) return true;
-          scope_.enter(n);
           Name name = name_of(n);
           if (links && (name.is("ref") || name.is("entailedTerm") || name.is("xref"))) {
             open.push_back({n, text.open_link(), name.is("xref")});
           }
-          return true;
         },
         [&](pugi::xml_node n) {
-          if (n.type() != pugi::node_element || n == element) return;
           if (!open.empty() && open.back().node == n) {
             close_link(text, open.back().index, n, open.back().external);
             open.pop_back();
           }
-          scope_.leave();
         });
   }
 
   const pugi::xml_document& doc_;
-  Builder& builder_;
-  sv raw_;
   sv document_path_;
-  XmlScope scope_;
   sv root_ns_;
   bool martif_ = false;
   Dialect dialect_ = Dialect::other;

@@ -2,16 +2,14 @@
 // back to the raw file.
 #include "read/text_builder.hpp"
 
+#include "read/xml.hpp"
+
 #include <algorithm>
 #include <cstdint>
 
 namespace termgraph {
 
 namespace {
-
-bool is_xml_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 std::size_t utf8_length(std::uint32_t cp) {
   if (cp < 0x80) return 1;
@@ -65,7 +63,7 @@ void TextBuilder::append(std::string_view decoded, std::size_t raw_offset, bool 
   anchors_.push_back({static_cast<std::uint32_t>(text_.size()), raw_offset, verbatim,
                       pending_space_, after_space});
   for (char c : decoded) {
-    if (is_xml_space(c)) {
+    if (xml::is_space(c)) {
       // Never two spaces: open_link() may have written the space already.
       if (!text_.empty() && text_.back() != ' ') pending_space_ = true;
       continue;
@@ -141,7 +139,7 @@ std::size_t TextBuilder::raw_offset(std::string_view raw, std::size_t pos) const
         decoded_len = n;
       }
     }
-    if (is_xml_space(c)) {
+    if (xml::is_space(c)) {
       bool can_pend = t > 0 && !(t == it->text_pos && it->after_space);
       if (!pending && can_pend) space_at = r;
       if (can_pend) pending = true;

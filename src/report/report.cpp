@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/language.hpp"
+
 namespace termgraph {
 namespace {
 
@@ -202,14 +204,14 @@ void write_section(std::ostream& out, const LanguageSection& section,
 void write_entry_impl(std::ostream& out, const Entry& entry, std::string_view language,
                       const Vocabulary* vocabulary) {
   out << entry.number << '\n';
-  std::size_t shown = 0;
+  // `language` is a range: "en" shows the en-GB section (language::matches).
+  std::vector<const LanguageSection*> shown;
   for (const LanguageSection& section : entry.languages) {
-    if (language.empty() || section.language == language) ++shown;
+    if (language::matches(language, section.language)) shown.push_back(&section);
   }
-  for (const LanguageSection& section : entry.languages) {
-    if (!language.empty() && section.language != language) continue;
-    if (shown > 1) out << '[' << section.language << "]\n";
-    write_section(out, section, vocabulary);
+  for (const LanguageSection* section : shown) {
+    if (shown.size() > 1) out << '[' << section->language << "]\n";
+    write_section(out, *section, vocabulary);
   }
 }
 
@@ -239,17 +241,40 @@ void write_diagnostic(std::ostream& out, const Diagnostic& d, const Vocabulary& 
 }
 
 void write_diagnostics(std::ostream& out, const LoadResult& result, const TextStyle& style) {
-  for (const Diagnostic& d : result.diagnostics) write_diagnostic(out, d, result.vocabulary, style);
-  const std::size_t errors = result.errors();
-  const std::size_t warnings = result.warnings();
-  if (errors == 0 && warnings == 0) return;
+  TextDiagnosticWriter writer(out, style);
+  report_diagnostics(result, writer);
+}
+
+void report_diagnostics(const LoadResult& result, DiagnosticConsumer& consumer) {
+  consumer.begin(result.vocabulary);
+  for (const Diagnostic& d : result.diagnostics) consumer.handle(d);
+  consumer.end();
+}
+
+TextDiagnosticWriter::TextDiagnosticWriter(std::ostream& out, const TextStyle& style)
+    : out_(out), style_(style) {}
+
+void TextDiagnosticWriter::begin(const Vocabulary& vocabulary) {
+  vocabulary_ = &vocabulary;
+  errors_ = warnings_ = 0;
+}
+
+void TextDiagnosticWriter::handle(const Diagnostic& diagnostic) {
+  static const Vocabulary none;
+  write_diagnostic(out_, diagnostic, vocabulary_ ? *vocabulary_ : none, style_);
+  if (diagnostic.severity == Severity::error) ++errors_;
+  if (diagnostic.severity == Severity::warning) ++warnings_;
+}
+
+void TextDiagnosticWriter::end() {
+  if (errors_ == 0 && warnings_ == 0) return;
   std::string summary;
-  if (errors > 0) summary = count_phrase(errors, "error");
-  if (warnings > 0) {
+  if (errors_ > 0) summary = count_phrase(errors_, "error");
+  if (warnings_ > 0) {
     if (!summary.empty()) summary += ", ";
-    summary += count_phrase(warnings, "warning");
+    summary += count_phrase(warnings_, "warning");
   }
-  out << summary << " generated\n";
+  out_ << summary << " generated\n";
 }
 
 void write_entry(std::ostream& out, const Entry& entry, std::string_view language) {

@@ -3,6 +3,7 @@
 
 #include <unicode/uloc.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -53,6 +54,12 @@ std::string canonical(std::string_view tag) {
   std::string result(out, static_cast<std::size_t>(n));
   // ICU writes "und" for what it could not name; keep the tag as written.
   if (result == "und" && input != "und") return input;
+  // ICU also turns ISO 639-2 codes into ISO 639-1 ones ("eng" -> "en"),
+  // which BCP 47 does not: a three-letter primary subtag is kept, so that
+  // "en" never matches "eng".
+  const std::string_view primary = std::string_view(input).substr(0, input.find('-'));
+  const std::size_t made = std::min(result.find('-'), result.size());
+  if (primary.size() == 3 && made == 2) result.replace(0, made, primary);
   return result;
 }
 

@@ -1,5 +1,5 @@
-// Entry numbers as written ("3.30", "102-01-01") and the numbers XML ids
-// carry ("term_3.30"): the one place they are parsed.
+// Entry numbers as written ("3.30", "102-01-01"): the one place they are
+// parsed (format/ids.cpp finds them in XML ids).
 #include "text/numbers.hpp"
 
 #include <cctype>
@@ -59,24 +59,6 @@ bool normalize_number(std::string_view text, std::string& out) {
     }
   }
   return number && after_digit;
-}
-
-std::string_view number_in_id(std::string_view id) {
-  // A "--N" suffix only keeps duplicate ids apart.
-  std::size_t dashes = id.rfind("--");
-  if (dashes != std::string_view::npos && dashes + 2 < id.size() &&
-      id.find_first_not_of("0123456789", dashes + 2) == std::string_view::npos) {
-    id = id.substr(0, dashes);
-  }
-  std::string scratch;
-  for (std::string_view marker : {std::string_view("term_"), std::string_view("sec_")}) {
-    std::size_t at = id.rfind(marker);
-    if (at == std::string_view::npos) continue;
-    bool starts_part = at == 0 || id[at - 1] == '_' || id[at - 1] == '-' || id[at - 1] == '.';
-    std::string_view rest = id.substr(at + marker.size());
-    if (starts_part && normalize_number(rest, scratch)) return rest;
-  }
-  return {};
 }
 
 bool is_entry_number(std::string_view text) {

@@ -15,10 +15,4 @@ bool normalize_number(std::string_view text, std::string& out);
 /// True when `text` is an entry number (see normalize_number()).
 bool is_entry_number(std::string_view text);
 
-/// The entry number an XML id carries: `term_3.7`, `sec_3.7`, also at the
-/// end of a longer id (`iso_704_term_3.7`), and with the suffix `--N` that
-/// writers add to keep the ids of duplicate numbers unique
-/// (`term_3.7--2` -> `3.7`); empty when it carries none.
-std::string_view number_in_id(std::string_view id);
-
 }  // namespace termgraph

@@ -2,11 +2,14 @@
 // write_tbx.cpp) share; defined in write.cpp.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "termgraph/vocabulary.hpp"
+#include "write/xml_writer.hpp"
 
 namespace termgraph::write_detail {
 
@@ -21,11 +24,30 @@ std::vector<const Reference*> links_of(const TextBlock& block);
 /// its block's text rather than from a link target.
 bool within(std::string_view part, std::string_view whole);
 
-/// The TBX picklist value of a status: "preferredTerm", "admittedTerm",
-/// "deprecatedTerm" (STS normativeAuthorization; TBX v3 adds "-admn-sts").
-std::string_view status_value(Status s);
+/// How a format writes one markup link: the element around the link's text
+/// and its attributes, in order.
+struct LinkMarkup {
+  std::string_view element;
+  std::vector<std::pair<std::string_view, std::string>> attributes;
+};
 
-/// The TBX termType value of a kind: fullForm, abbreviation, symbol, variant.
-std::string_view term_type_value(TermKind k);
+/// Writes the text of `block`, each of its links (links_of()) inside the
+/// element `markup(reference)` gives; a link it gives none for stays plain
+/// text.
+template <typename Markup>
+void write_linked_text(XmlWriter& xml, const TextBlock& block, Markup&& markup) {
+  std::size_t pos = 0;
+  for (const Reference* r : links_of(block)) {
+    std::optional<LinkMarkup> link = markup(*r);
+    if (!link) continue;
+    xml.text(block.text.substr(pos, r->begin - pos));
+    xml.start(link->element);
+    for (const auto& attribute : link->attributes) xml.attribute(attribute.first, attribute.second);
+    xml.text(block.text.substr(r->begin, r->end - r->begin));
+    xml.end();
+    pos = r->end;
+  }
+  xml.text(block.text.substr(pos));
+}
 
 }  // namespace termgraph::write_detail

@@ -1,10 +1,13 @@
 // The native format writer (docs/format.md, docs/formats.md). Everything the
 // model holds is written explicitly (status, type and part of speech of
 // every term), so that reading the output gives the same model back.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "format/ids.hpp"
+#include "format/namespaces.hpp"
 #include "termgraph/write.hpp"
 #include "write/detail.hpp"
 #include "write/xml_writer.hpp"
@@ -13,39 +16,20 @@ namespace termgraph {
 
 namespace {
 
-std::string_view block_element(BlockKind kind) {
-  switch (kind) {
-    case BlockKind::definition:
-      return "definition";
-    case BlockKind::note:
-      return "note";
-    case BlockKind::example:
-      return "example";
-    case BlockKind::source:
-      return "source";
-  }
-  return "note";
-}
-
 /// The text of a block with its markup references as <ref>: `to` is the
 /// target id, else the number the link was given (a number written in the
 /// text is read again from the text); no `to` when there is neither;
 /// external="true" for links into other documents.
 void write_block(XmlWriter& xml, const TextBlock& block) {
-  xml.start(block_element(block.kind));
-  std::size_t pos = 0;
-  for (const Reference* r : write_detail::links_of(block)) {
-    std::string_view to = r->target_id;
-    if (to.empty() && !write_detail::within(r->number, block.text)) to = r->number;
-    xml.text(block.text.substr(pos, r->begin - pos));
-    xml.start("ref");
-    if (!to.empty()) xml.attribute("to", to);
-    if (r->external) xml.attribute("external", "true");
-    xml.text(block.text.substr(r->begin, r->end - r->begin));
-    xml.end();
-    pos = r->end;
-  }
-  xml.text(block.text.substr(pos));
+  xml.start(to_string(block.kind));  // the element is named as the kind
+  write_detail::write_linked_text(xml, block, [&](const Reference& r) {
+    write_detail::LinkMarkup link{"ref", {}};
+    std::string_view to = r.target_id;
+    if (to.empty() && !write_detail::within(r.number, block.text)) to = r.number;
+    if (!to.empty()) link.attributes.emplace_back("to", to);
+    if (r.external) link.attributes.emplace_back("external", "true");
+    return std::optional<write_detail::LinkMarkup>(std::move(link));
+  });
   xml.end();
 }
 
@@ -76,7 +60,7 @@ void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOp
   const std::string language = write_detail::default_language(vocabulary);
   xml.declaration();
   xml.start("vocabulary");
-  xml.attribute("xmlns", "urn:termgraph:vocabulary:1");
+  xml.attribute("xmlns", xml_namespace::native);
   xml.attribute("xml:lang", language);
   if (!options.title.empty()) xml.text_element("title", options.title);
 
@@ -87,7 +71,7 @@ void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOp
     if (e.numbered) {
       xml.attribute("number", e.number);
       if (!e.ids.empty()) xml.attribute("id", e.ids.front());
-    } else if (!(e.ids.empty() && e.number == "entry-" + std::to_string(position))) {
+    } else if (!(e.ids.empty() && e.number == ids::position_key(position))) {
       // An entry without a number is known by its id; the reader's own
       // fallback (entry-N, N its position) needs no id to come back.
       xml.attribute("id", e.number);

@@ -2,10 +2,14 @@
 // `term-sec` per entry, each with its TBX `termEntry` under the prefix
 // `tbx` (docs/formats.md). The STS reader gives the same model back, except
 // for the ids STS adds (sec_N, term_N) where the model had none.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "format/ids.hpp"
+#include "format/namespaces.hpp"
+#include "format/tbx_picklists.hpp"
 #include "termgraph/write.hpp"
 #include "write/detail.hpp"
 #include "write/xml_writer.hpp"
@@ -26,22 +30,8 @@ struct EntryIds {
 EntryIds ids_of(const Entry& e) {
   if (e.ids.size() >= 2) return {std::string(e.ids[0]), std::string(e.ids[1])};
   if (e.ids.size() == 1) return {{}, std::string(e.ids[0])};
-  if (e.numbered) return {"sec_" + std::string(e.number), "term_" + std::string(e.number)};
+  if (e.numbered) return {ids::section_id(e.number), ids::term_id(e.number)};
   return {{}, std::string(e.number)};
-}
-
-std::string_view block_element(BlockKind kind) {
-  switch (kind) {
-    case BlockKind::definition:
-      return "tbx:definition";
-    case BlockKind::note:
-      return "tbx:note";
-    case BlockKind::example:
-      return "tbx:example";
-    case BlockKind::source:
-      return "tbx:source";
-  }
-  return "tbx:note";
 }
 
 class StsWriter {
@@ -56,7 +46,7 @@ public:
     const std::string language = write_detail::default_language(v_);
     xml_.declaration();
     xml_.start("standard");
-    xml_.attribute("xmlns:tbx", "urn:iso:std:iso:30042:ed-1");
+    xml_.attribute("xmlns:tbx", xml_namespace::sts_tbx);
     xml_.start("front");
     xml_.start("std-meta");
     if (!options_.title.empty()) {
@@ -71,7 +61,7 @@ public:
     xml_.start("body");
     xml_.start("sec");
     xml_.attribute("sec-type", "terms");
-    xml_.attribute("id", "sec_3");
+    xml_.attribute("id", ids::section_id("3"));
     xml_.text_element("title", "Terms and definitions");
     for (const Entry& e : v_.entries()) entry(e);
     xml_.finish();
@@ -106,10 +96,10 @@ private:
         xml_.end();
       }
       xml_.start("tbx:normativeAuthorization");
-      xml_.attribute("value", write_detail::status_value(d.status));
+      xml_.attribute("value", tbx_picklist::normative_authorization(d.status));
       xml_.end();
       xml_.start("tbx:termType");
-      xml_.attribute("value", write_detail::term_type_value(d.kind));
+      xml_.attribute("value", tbx_picklist::term_type(d.kind));
       xml_.end();
       xml_.end();
     }
@@ -123,26 +113,21 @@ private:
   /// of the entry it resolves to. One with none of these has no attribute,
   /// as it was read.
   void block(const TextBlock& b) {
-    xml_.start(block_element(b.kind));
-    std::size_t pos = 0;
-    for (const Reference* r : write_detail::links_of(b)) {
-      xml_.text(b.text.substr(pos, r->begin - pos));
-      xml_.start("tbx:entailedTerm");
-      if (r->external && !r->target_id.empty()) {
-        xml_.attribute("xtarget", r->target_id);
-      } else if (!r->target_id.empty()) {
-        xml_.attribute("target", r->target_id);
-      } else if (!r->number.empty() && !write_detail::within(r->number, b.text)) {
+    xml_.start("tbx:" + std::string(to_string(b.kind)));  // tbx:definition ...
+    write_detail::write_linked_text(xml_, b, [&](const Reference& r) {
+      write_detail::LinkMarkup link{"tbx:entailedTerm", {}};
+      if (r.external && !r.target_id.empty()) {
+        link.attributes.emplace_back("xtarget", r.target_id);
+      } else if (!r.target_id.empty()) {
+        link.attributes.emplace_back("target", r.target_id);
+      } else if (!r.number.empty() && !write_detail::within(r.number, b.text)) {
         // The number came from the link's target, not from its text.
-        xml_.attribute("target", r->number);
-      } else if (r->target != no_entry && !ids_[r->target].entry.empty()) {
-        xml_.attribute("target", ids_[r->target].entry);
+        link.attributes.emplace_back("target", r.number);
+      } else if (r.target != no_entry && !ids_[r.target].entry.empty()) {
+        link.attributes.emplace_back("target", ids_[r.target].entry);
       }
-      xml_.text(b.text.substr(r->begin, r->end - r->begin));
-      xml_.end();
-      pos = r->end;
-    }
-    xml_.text(b.text.substr(pos));
+      return std::optional<write_detail::LinkMarkup>(std::move(link));
+    });
     xml_.end();
   }
 

@@ -1,12 +1,15 @@
-// The TBX v3 writer: TBX-Basic in the DCA style (namespace
-// urn:iso:std:iso:30042:ed-2). One conceptEntry per entry, one langSec per
+// The TBX v3 writer: TBX-Basic in the DCA style (in the TBX v3 namespace,
+// format/namespaces.cpp). One conceptEntry per entry, one langSec per
 // language section, one termSec per designation. The mapping, and where it
 // leaves TBX-Basic, is in docs/formats.md.
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "format/ids.hpp"
+#include "format/namespaces.hpp"
+#include "format/tbx_picklists.hpp"
 #include "termgraph/write.hpp"
 #include "write/detail.hpp"
 #include "write/xml_writer.hpp"
@@ -14,35 +17,6 @@
 namespace termgraph {
 
 namespace {
-
-bool ascii_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-         c == '-' || c == '_';
-}
-
-/// An XML ID (NCName) for `key`: U+2010 and U+2011 hyphens become '-',
-/// other characters outside [A-Za-z0-9._-] become '_', and a key that does
-/// not start with a letter or '_' is prefixed with `prefix`.
-std::string xml_id(std::string_view key, std::string_view prefix) {
-  std::string out;
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    char c = key[i];
-    if (c == '\xE2' && i + 2 < key.size() && key[i + 1] == '\x80' &&
-        (key[i + 2] == '\x90' || key[i + 2] == '\x91')) {
-      out += '-';
-      i += 2;
-    } else if (ascii_name_char(c)) {
-      out += c;
-    } else {
-      out += '_';
-      // One '_' per character, not per byte.
-      while (i + 1 < key.size() && (static_cast<unsigned char>(key[i + 1]) & 0xC0) == 0x80) ++i;
-    }
-  }
-  bool letter = !out.empty() && ((out[0] >= 'a' && out[0] <= 'z') ||
-                                 (out[0] >= 'A' && out[0] <= 'Z') || out[0] == '_');
-  return letter ? out : std::string(prefix) + out;
-}
 
 class TbxWriter {
 public:
@@ -52,14 +26,12 @@ public:
     // data category for an entry number; readers take it from the id, as
     // from STS ids), the entry's key made an XML ID otherwise; made unique
     // by a suffix "--N" where two would clash (readers strip it again, see
-    // number_in_id).
-    std::unordered_set<std::string> used;
+    // ids::number_in_id).
+    ids::UniqueIds used;
     ids_.reserve(v.size());
     for (const Entry& e : v.entries()) {
-      std::string id = e.numbered ? "term_" + xml_id(e.number, "") : xml_id(e.number, "c-");
-      std::string unique = id;
-      for (int n = 2; !used.insert(unique).second; ++n) unique = id + "--" + std::to_string(n);
-      ids_.push_back(std::move(unique));
+      ids_.push_back(used.add(e.numbered ? ids::term_id(ids::xml_id(e.number, ""))
+                                         : ids::xml_id(e.number, "c-")));
     }
   }
 
@@ -69,7 +41,7 @@ public:
     xml_.attribute("type", "TBX-Basic");
     xml_.attribute("style", "dca");
     xml_.attribute("xml:lang", write_detail::default_language(v_));
-    xml_.attribute("xmlns", "urn:iso:std:iso:30042:ed-2");
+    xml_.attribute("xmlns", xml_namespace::tbx3);
     xml_.start("tbxHeader");
     xml_.start("fileDesc");
     if (!options_.title.empty()) {
@@ -107,9 +79,8 @@ private:
       xml_.start("termSec");
       xml_.text_element("term", d.text);
       if (!d.part_of_speech.empty()) term_note("partOfSpeech", d.part_of_speech);
-      term_note("termType", write_detail::term_type_value(d.kind));
-      term_note("administrativeStatus",
-                std::string(write_detail::status_value(d.status)) + "-admn-sts");
+      term_note("termType", tbx_picklist::term_type(d.kind));
+      term_note("administrativeStatus", tbx_picklist::administrative_status_value(d.status));
       xml_.end();
     }
     xml_.end();
@@ -130,27 +101,23 @@ private:
   void block(const TextBlock& b, std::string_view element, std::string_view type) {
     xml_.start(element);
     if (!type.empty()) xml_.attribute("type", type);
-    std::size_t pos = 0;
-    for (const Reference* r : write_detail::links_of(b)) {
-      std::string target;
-      bool external = r->external && !r->target_id.empty();
-      if (external || (r->target == no_entry && !r->target_id.empty())) {
-        target = r->target_id;
-      } else if (r->target != no_entry) {
-        target = ids_[r->target];
-      } else if (!r->number.empty() && !r->external) {
-        target = "term_" + xml_id(r->number, "");
-      }
-      if (target.empty()) continue;
-      xml_.text(b.text.substr(pos, r->begin - pos));
-      xml_.start(external ? "xref" : "ref");
-      xml_.attribute("type", external ? "externalCrossReference" : "crossReference");
-      xml_.attribute("target", target);
-      xml_.text(b.text.substr(r->begin, r->end - r->begin));
-      xml_.end();
-      pos = r->end;
-    }
-    xml_.text(b.text.substr(pos));
+    write_detail::write_linked_text(
+        xml_, b, [&](const Reference& r) -> std::optional<write_detail::LinkMarkup> {
+          std::string target;
+          bool external = r.external && !r.target_id.empty();
+          if (external || (r.target == no_entry && !r.target_id.empty())) {
+            target = r.target_id;
+          } else if (r.target != no_entry) {
+            target = ids_[r.target];
+          } else if (!r.number.empty() && !r.external) {
+            target = ids::term_id(ids::xml_id(r.number, ""));
+          }
+          if (target.empty()) return std::nullopt;
+          return write_detail::LinkMarkup{
+              external ? "xref" : "ref",
+              {{"type", external ? "externalCrossReference" : "crossReference"},
+               {"target", std::move(target)}}};
+        });
     xml_.end();
   }
 

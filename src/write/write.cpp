@@ -66,32 +66,6 @@ bool within(std::string_view part, std::string_view whole) {
   return !before(p, whole.data()) && !before(whole.data() + whole.size(), p + part.size());
 }
 
-std::string_view status_value(Status s) {
-  switch (s) {
-    case Status::preferred:
-      return "preferredTerm";
-    case Status::admitted:
-      return "admittedTerm";
-    case Status::deprecated:
-      return "deprecatedTerm";
-  }
-  return "preferredTerm";
-}
-
-std::string_view term_type_value(TermKind k) {
-  switch (k) {
-    case TermKind::full_form:
-      return "fullForm";
-    case TermKind::abbreviation:
-      return "abbreviation";
-    case TermKind::symbol:
-      return "symbol";
-    case TermKind::other:
-      return "variant";
-  }
-  return "variant";
-}
-
 }  // namespace write_detail
 
 }  // namespace termgraph

@@ -47,7 +47,7 @@ int main() {
   // 7.9 does not exist: one dangling reference, at line 9.
   expect(loaded.errors() == 1, "one error");
   expect(!loaded.diagnostics.empty() &&
-             loaded.diagnostics.front().rule == &termgraph::rules::dangling_reference &&
+             loaded.diagnostics.front().is(termgraph::RuleId::dangling_reference) &&
              loaded.diagnostics.front().target == "7.9" &&
              loaded.diagnostics.front().range.line == 9,
          "dangling reference to 7.9 on line 9");

@@ -15,7 +15,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 
 FAILURES = []
 
@@ -25,17 +24,17 @@ GOOD = (HEAD + '  <entry number="1.1"><term>alpha</term><definition>first letter
         '</definition></entry>\n</vocabulary>\n')
 
 
-def run(tg, args, name, stdout=subprocess.PIPE, timeout=120):
-    start = time.monotonic()
-    p = subprocess.run([tg] + args, stdout=stdout, stderr=subprocess.PIPE, timeout=timeout)
-    took = time.monotonic() - start
+def run(tg, args, name, stdout=subprocess.PIPE):
+    # The timeout only stops a hung run; how fast a run is, is measured by
+    # the benchmarks (scripts/bench-limits.sh), never asserted here.
+    p = subprocess.run([tg] + args, stdout=stdout, stderr=subprocess.PIPE, timeout=300)
     out = p.stdout.decode("utf-8", "replace") if p.stdout is not None else ""
     err = p.stderr.decode("utf-8", "replace")
     if p.returncode < 0:
         FAILURES.append(f"{name}: killed by signal {-p.returncode}\n{err}")
     elif p.returncode != 0 and not (out.strip() or err.strip()):
         FAILURES.append(f"{name}: exit status {p.returncode} without a message")
-    return p.returncode, out, err, took
+    return p.returncode, out, err
 
 
 def expect(cond, what):
@@ -63,7 +62,7 @@ def main():
     write(f"{mixed}/d-utf16.xml", b"\xff\xfe" + GOOD.encode("utf-16-le"))
     write(f"{mixed}/e-latin1.xml", HEAD.encode() + b'<entry number="2.1"><term>caf\xe9</term>'
           b"<definition>d (2.9)</definition></entry>\n</vocabulary>\n")
-    code, out, _, _ = run(tg, ["check", mixed], "check mixed")
+    code, out, _ = run(tg, ["check", mixed], "check mixed")
     expect(code == 1, f"check mixed: exit {code}, expected 1\n{out}")
     for pattern in [
         r"^.*a-empty\.xml:1:1: error: malformed XML: empty file: no XML document \[xml-syntax\]$",
@@ -76,13 +75,13 @@ def main():
         expect(re.search(pattern, out, re.M), f"check mixed: no line matches {pattern!r}\n{out[:3000]}")
     # The UTF-16 file reports the same line and column as its UTF-8 form.
     plain = write(f"{work}/plain/good.xml", GOOD)
-    _, plain_out, _, _ = run(tg, ["check", plain], "check plain")
+    _, plain_out, _ = run(tg, ["check", plain], "check plain")
     m = re.search(r"good\.xml:(\d+:\d+): error: reference to 1\.9", plain_out)
     expect(m and re.search(r"d-utf16\.xml:" + m.group(1) + r": error: reference to 1\.9", out),
            f"UTF-16 position differs from UTF-8\n{plain_out}\n{out[:2000]}")
 
     # JSON output stays valid UTF-8 JSON whatever the input bytes.
-    code, out, _, _ = run(tg, ["check", "--format", "json", mixed], "check json")
+    code, out, _ = run(tg, ["check", "--format", "json", mixed], "check json")
     try:
         doc = json.loads(out)
         files = {os.path.basename(d.get("file", "")) for d in doc.get("diagnostics", [])}
@@ -97,10 +96,9 @@ def main():
                  + lol + '<!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n' + HEAD
                  + '<entry number="1"><term>x</term><definition>&lol9; &xxe;</definition></entry>\n'
                  '</vocabulary>\n')
-    code, out, err, took = run(tg, ["lookup", "--vocab", bomb, "x"], "bomb")
+    code, out, err = run(tg, ["lookup", "--vocab", bomb, "x"], "bomb")
     expect(code == 0 and "&lol9; &xxe;" in out and "root:" not in out,
            f"bomb: exit {code}\n{out}\n{err}")
-    expect(took < 5, f"bomb: took {took:.1f} s")
 
     # Symbolic link loops in a directory argument: no endless walk, the
     # broken links are named.
@@ -109,17 +107,17 @@ def main():
     os.symlink(loops, f"{loops}/self")
     os.symlink(f"{loops}/b.xml", f"{loops}/a.xml")
     os.symlink(f"{loops}/a.xml", f"{loops}/b.xml")
-    code, out, err, took = run(tg, ["check", loops], "loops", timeout=30)
+    code, out, err = run(tg, ["check", loops], "loops")
     expect(code == 2, f"loops: exit {code}, expected 2")
     expect(re.search(r"a\.xml: error: cannot read .*[Ss]ymbolic links.*\[unreadable-input\]", out),
            f"loops: a.xml not reported\n{out}")
     expect(re.search(r"good\.xml:3:\d+: error: reference to 1\.9", out), f"loops: good.xml not checked\n{out}")
 
     # A directory given where a file is read, and a missing path.
-    code, out, err, _ = run(tg, ["check", os.path.join(work, "no-such.xml")], "missing")
+    code, out, err = run(tg, ["check", os.path.join(work, "no-such.xml")], "missing")
     expect(code == 2 and re.search(r"no-such\.xml: error: no such file or directory", out),
            f"missing: exit {code}\n{out}{err}")
-    code, out, err, _ = run(tg, ["convert", "--to", "native", "-o", work, plain], "convert to a directory")
+    code, out, err = run(tg, ["convert", "--to", "native", "-o", work, plain], "convert to a directory")
     expect(code == 2 and re.search(r"^termgraph: error: cannot write", err, re.M),
            f"convert to a directory: exit {code}\n{err}")
     expect(os.path.isdir(work), "convert to a directory: the directory is gone")
@@ -127,14 +125,14 @@ def main():
     # Standard output that fails: a full device, a closed pipe.
     if os.path.exists("/dev/full"):
         with open("/dev/full", "wb") as full:
-            code, _, err, _ = run(tg, ["convert", "--to", "native", plain], "stdout /dev/full", stdout=full)
+            code, _, err = run(tg, ["convert", "--to", "native", plain], "stdout /dev/full", stdout=full)
         expect(code == 2 and err.strip(), f"stdout /dev/full: exit {code}, stderr {err!r}")
         with open("/dev/full", "wb") as full:
-            code, _, err, _ = run(tg, ["check", mixed], "check to /dev/full", stdout=full)
+            code, _, err = run(tg, ["check", mixed], "check to /dev/full", stdout=full)
         expect(code == 2 and err.strip(), f"check to /dev/full: exit {code}, stderr {err!r}")
     r, w = os.pipe()
     os.close(r)
-    code, _, err, _ = run(tg, ["check", mixed], "closed pipe", stdout=w)
+    code, _, err = run(tg, ["check", mixed], "closed pipe", stdout=w)
     os.close(w)
     expect(code in (1, 2), f"closed pipe: exit {code}")
 

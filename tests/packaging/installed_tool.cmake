@@ -1,8 +1,8 @@
-# Run by ctest (cmake -P): copies the installed termgraph program into
-# RELOCATED/BINDIR, puts a one-entry vocabulary into RELOCATED/DATADIR/terms,
-# and checks that `termgraph lookup` (without --vocab or TERMGRAPH_VOCAB)
-# answers from it. Then checks that the installed copy of the bundled
-# vocabulary loads without errors.
+# Run by ctest (cmake -P): copies the installed termgraph program (and, when
+# shared, its library) into RELOCATED/BINDIR (LIBDIR), puts a one-entry
+# vocabulary into RELOCATED/DATADIR/terms, and checks that `termgraph
+# lookup` (without --vocab or TERMGRAPH_VOCAB) answers from it. Then checks
+# that the installed copy of the bundled vocabulary loads without errors.
 foreach(var PREFIX RELOCATED BINDIR DATADIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "${var} not set")
@@ -16,6 +16,13 @@ endif()
 
 file(REMOVE_RECURSE ${RELOCATED})
 file(COPY ${program} DESTINATION ${RELOCATED}/${BINDIR})
+# A shared build's program finds the library beside it ($ORIGIN/../lib).
+if(DEFINED LIBDIR)
+  file(GLOB shared_libraries ${PREFIX}/${LIBDIR}/libtermgraph.so*)
+  if(shared_libraries)
+    file(COPY ${shared_libraries} DESTINATION ${RELOCATED}/${LIBDIR})
+  endif()
+endif()
 file(WRITE ${RELOCATED}/${DATADIR}/terms/probe.xml [[<?xml version="1.0" encoding="UTF-8"?>
 <vocabulary xmlns="urn:termgraph:vocabulary:1" xml:lang="en">
   <entry number="9.1">

@@ -1,0 +1,51 @@
+// Internal: the id conventions of the formats, in one place (ids.cpp):
+// `term_N` and `sec_N` carry an entry number in an XML id, `--N` keeps the
+// ids of duplicate numbers apart, `entry-N` names an entry that has neither
+// number nor id by its position.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace termgraph::ids {
+
+/// The id of a termEntry or conceptEntry for entry number `number`:
+/// `term_3.7`.
+std::string term_id(std::string_view number);
+
+/// The id of an STS term-sec (or sec) for number `number`: `sec_3.7`.
+std::string section_id(std::string_view number);
+
+/// The entry number an XML id carries: `term_3.7`, `sec_3.7`, also at the
+/// end of a longer id (`iso_704_term_3.7`), and with the suffix `--N` that
+/// writers add to keep the ids of duplicate numbers unique
+/// (`term_3.7--2` -> `3.7`); empty when it carries none.
+std::string_view number_in_id(std::string_view id);
+
+/// The rest of an id that starts with `term_` or `sec_` (`term_3.30` ->
+/// `3.30`), empty for any other id.
+std::string_view after_prefix(std::string_view id);
+
+/// The key of an entry known neither by a number nor by an id: `entry-N`,
+/// N its 1-based position in the file.
+std::string position_key(std::size_t position);
+
+/// An XML ID (NCName) for `key`: U+2010 and U+2011 hyphens become '-',
+/// other characters outside [A-Za-z0-9._-] become '_', and a key that does
+/// not start with a letter or '_' is prefixed with `prefix`.
+std::string xml_id(std::string_view key, std::string_view prefix);
+
+/// Makes ids unique within one document: the first use of an id is kept,
+/// later ones get the suffix `--2`, `--3` ... (number_in_id() strips it).
+class UniqueIds {
+public:
+  /// `id`, or `id` with the first free suffix.
+  std::string add(const std::string& id);
+
+private:
+  std::unordered_set<std::string> used_;
+};
+
+}  // namespace termgraph::ids

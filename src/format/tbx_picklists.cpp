@@ -1,0 +1,99 @@
+// The TBX picklists: the one place their values are spelt. Each value is
+// one row of a table, read and written from it.
+#include "format/tbx_picklists.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace termgraph::tbx_picklist {
+
+namespace {
+
+constexpr std::string_view admn_sts_suffix = "-admn-sts";
+
+// The first row for a value is the one written.
+constexpr std::pair<Status, std::string_view> administrative_statuses[] = {
+    {Status::preferred, "preferredTerm"},
+    {Status::admitted, "admittedTerm"},
+    {Status::deprecated, "deprecatedTerm"},
+    {Status::deprecated, "supersededTerm"},
+};
+
+// TBX-Min's usageStatus; "deprecated" is what the TBX-Min samples write.
+constexpr std::pair<Status, std::string_view> usage_statuses[] = {
+    {Status::preferred, "preferred"},       {Status::admitted, "admitted"},
+    {Status::deprecated, "notRecommended"}, {Status::deprecated, "obsolete"},
+    {Status::deprecated, "deprecated"},
+};
+
+constexpr std::pair<TermKind, std::string_view> term_types[] = {
+    {TermKind::full_form, "fullForm"},        {TermKind::other, "variant"},
+    {TermKind::abbreviation, "abbreviation"}, {TermKind::symbol, "symbol"},
+    {TermKind::abbreviation, "acronym"},      {TermKind::abbreviation, "shortForm"},
+    {TermKind::abbreviation, "initialism"},   {TermKind::abbreviation, "abbreviatedForm"},
+    {TermKind::abbreviation, "clippedTerm"},  {TermKind::symbol, "formula"},
+    {TermKind::symbol, "equation"},
+};
+
+/// The value of the first row for `key` in `table`.
+template <typename Key, std::size_t N>
+std::string_view value_of(const std::pair<Key, std::string_view> (&table)[N], Key key) {
+  for (const auto& row : table) {
+    if (row.first == key) return row.second;
+  }
+  return table[0].second;
+}
+
+/// The key of the row whose value is `value`, nullopt when there is none.
+template <typename Key, std::size_t N>
+std::optional<Key> key_of(const std::pair<Key, std::string_view> (&table)[N],
+                          std::string_view value) {
+  for (const auto& row : table) {
+    if (row.second == value) return row.first;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Status> administrative_status(std::string_view value) {
+  std::string_view v = value;
+  if (v.size() > admn_sts_suffix.size() &&
+      v.compare(v.size() - admn_sts_suffix.size(), admn_sts_suffix.size(), admn_sts_suffix) == 0) {
+    v.remove_suffix(admn_sts_suffix.size());
+  }
+  return key_of(administrative_statuses, v);
+}
+
+std::optional<Status> usage_status(std::string_view value) {
+  return key_of(usage_statuses, value);
+}
+
+std::string_view administrative_status_values() {
+  return "preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, "
+         "supersededTerm-admn-sts";
+}
+
+std::string_view usage_status_values() {
+  return "preferred, admitted, notRecommended, obsolete";
+}
+
+TermKind term_kind(std::string_view term_type) {
+  return key_of(term_types, term_type).value_or(TermKind::other);
+}
+
+std::string_view normative_authorization(Status status) {
+  return value_of(administrative_statuses, status);
+}
+
+std::string administrative_status_value(Status status) {
+  return std::string(normative_authorization(status)) + std::string(admn_sts_suffix);
+}
+
+std::string_view term_type(TermKind kind) {
+  return value_of(term_types, kind);
+}
+
+}  // namespace termgraph::tbx_picklist
