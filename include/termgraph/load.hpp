@@ -18,21 +18,30 @@ namespace termgraph {
 /// and every diagnostic, sorted by file, line and column. Converts to true
 /// when there are no errors.
 struct TERMGRAPH_API LoadResult {
+  /// Every entry that could be read, from all inputs.
   Vocabulary vocabulary;
+  /// Every finding, sorted by file, line and column.
   std::vector<Diagnostic> diagnostics;
   /// The format detected for each file, indexed like vocabulary.files().
   std::vector<Format> formats;
 
+  /// The number of diagnostics of severity `s`.
   std::size_t count(Severity s) const noexcept;
+  /// The number of errors.
   std::size_t errors() const noexcept { return count(Severity::error); }
+  /// The number of warnings.
   std::size_t warnings() const noexcept { return count(Severity::warning); }
+  /// True when loading found no error (warnings and notes allowed).
   explicit operator bool() const noexcept { return errors() == 0; }
 };
 
 /// One input held in memory.
 struct Source {
-  /// Shown in diagnostics.
+  /// Shown in diagnostics; its extension counts in format detection, as a
+  /// file's does (a `.csv` name is read as CSV).
   std::string path;
+  /// The bytes of the input (UTF-8, or an encoding a byte order mark or XML
+  /// declaration names).
   std::string content;
 };
 
