@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "read/readers.hpp"
+#include "load/formats.hpp"
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
 #include "test_support.hpp"
@@ -44,7 +44,7 @@ Format detect(const std::string& xml) {
   pugi::xml_document doc;
   pugi::xml_parse_result parsed = doc.load_string(xml.c_str());
   EXPECT_TRUE(parsed) << parsed.description();
-  return detect_format(doc);
+  return detect_xml_format(xml_root(doc));
 }
 
 }  // namespace

@@ -9,36 +9,39 @@
 
 #include "termgraph/analysis.hpp"
 #include "termgraph/diagnostic.hpp"
+#include "termgraph/format.hpp"
 #include "termgraph/vocabulary.hpp"
 
 namespace termgraph {
-
-/// Input formats termgraph recognises, detected from the root element and
-/// its namespace.
-enum class Format : std::uint8_t { unknown, native, sts, tbx, tbx2008 };
-
-/// "native", "sts", "tbx", "tbx2008" or "unknown".
-TERMGRAPH_API std::string_view to_string(Format f) noexcept;
 
 /// The outcome of loading: the vocabulary (everything that could be read)
 /// and every diagnostic, sorted by file, line and column. Converts to true
 /// when there are no errors.
 struct TERMGRAPH_API LoadResult {
+  /// Every entry that could be read, from all inputs.
   Vocabulary vocabulary;
+  /// Every finding, sorted by file, line and column.
   std::vector<Diagnostic> diagnostics;
   /// The format detected for each file, indexed like vocabulary.files().
   std::vector<Format> formats;
 
+  /// The number of diagnostics of severity `s`.
   std::size_t count(Severity s) const noexcept;
+  /// The number of errors.
   std::size_t errors() const noexcept { return count(Severity::error); }
+  /// The number of warnings.
   std::size_t warnings() const noexcept { return count(Severity::warning); }
+  /// True when loading found no error (warnings and notes allowed).
   explicit operator bool() const noexcept { return errors() == 0; }
 };
 
 /// One input held in memory.
 struct Source {
-  /// Shown in diagnostics.
+  /// Shown in diagnostics; its extension counts in format detection, as a
+  /// file's does (a `.csv` name is read as CSV).
   std::string path;
+  /// The bytes of the input (UTF-8, or an encoding a byte order mark or XML
+  /// declaration names).
   std::string content;
 };
 
@@ -53,7 +56,8 @@ struct LoadOptions {
 };
 
 /// Loads all files as one vocabulary: references may cross files.
-/// Directories are searched recursively for *.xml and *.tbx files (sorted).
+/// Directories are searched recursively for the files whose extension is one
+/// of a readable format's (FormatInfo::extensions), sorted.
 /// A file that cannot be read gives an unreadable-input diagnostic; loading
 /// goes on with the others.
 TERMGRAPH_API LoadResult load_files(const std::vector<std::string>& paths,
@@ -62,7 +66,8 @@ TERMGRAPH_API LoadResult load_files(const std::vector<std::string>& paths,
 /// Loads in-memory sources as one vocabulary.
 TERMGRAPH_API LoadResult load_sources(std::vector<Source> sources, const LoadOptions& options = {});
 
-/// Loads one in-memory document.
-TERMGRAPH_API LoadResult load_string(std::string_view content, std::string path = "<string>");
+/// Loads one in-memory document; `path` is shown in diagnostics.
+TERMGRAPH_API LoadResult load_string(std::string_view content, std::string path = "<string>",
+                                     const LoadOptions& options = {});
 
 }  // namespace termgraph

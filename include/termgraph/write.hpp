@@ -6,7 +6,8 @@
 #include <ostream>
 #include <string>
 
-#include "termgraph/load.hpp"
+#include "termgraph/format.hpp"
+#include "termgraph/vocabulary.hpp"
 
 namespace termgraph {
 
@@ -19,12 +20,14 @@ struct WriteOptions {
   std::string title;
 };
 
-/// True for the formats write_vocabulary() can write: native, sts, tbx.
+/// True for the formats write_vocabulary() can write (those whose
+/// FormatInfo::can_write is set, see formats()).
 TERMGRAPH_API bool can_write(Format format) noexcept;
 
-/// Writes every entry of `vocabulary` in `format` (native, NISO STS terms
-/// clause, or TBX v3 TBX-Basic in the DCA style): well-formed, indented and
-/// deterministic; inline references are written as the format's markup.
+/// Writes every entry of `vocabulary` in `format` (docs/formats.md says what
+/// each format holds): deterministic, and for XML formats well-formed and
+/// indented; inline references are written as the format's markup where it
+/// has one.
 /// Returns false, writing nothing, for a format that cannot be written.
 TERMGRAPH_API bool write_vocabulary(std::ostream& out, const Vocabulary& vocabulary, Format format,
                                     const WriteOptions& options = {});

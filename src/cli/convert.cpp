@@ -49,10 +49,7 @@ void write_file_atomically(const std::string& path, const Vocabulary& vocabulary
 }  // namespace
 
 Format parse_format_name(const std::string& name) {
-  for (Format f : {Format::native, Format::sts, Format::tbx, Format::tbx2008}) {
-    if (name == to_string(f)) return f;
-  }
-  return Format::unknown;
+  return format_named(name);
 }
 
 int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& err) {

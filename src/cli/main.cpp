@@ -1,13 +1,16 @@
 // termgraph: check, look up and explore ISO-style terminology from the
 // command line. Argument parsing only; the commands are in their own files.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <exception>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "commands.hpp"
+#include "termgraph/format.hpp"
 #include "termgraph/version.hpp"
 
 namespace {
@@ -21,6 +24,35 @@ std::string join(const std::vector<std::string>& words) {
     s += w;
   }
   return s;
+}
+
+/// The names of the formats that `pick` selects, in table order.
+template <typename Pick>
+std::vector<std::string> format_names(Pick pick) {
+  std::vector<std::string> names;
+  for (const termgraph::FormatInfo& f : termgraph::formats()) {
+    if (pick(f)) names.emplace_back(f.name);
+  }
+  return names;
+}
+
+/// "Files or directories (searched recursively for *.xml and *.tbx)": the
+/// extensions of every format read, once each, in table order.
+std::string paths_help() {
+  std::vector<std::string> patterns;
+  for (const termgraph::FormatInfo& f : termgraph::formats()) {
+    if (!f.can_read) continue;
+    for (std::string_view ext : f.extensions) {
+      std::string p = "*" + std::string(ext);
+      if (std::find(patterns.begin(), patterns.end(), p) == patterns.end()) patterns.push_back(p);
+    }
+  }
+  std::string s = "Files or directories (searched recursively for ";
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    if (i > 0) s += i + 1 == patterns.size() ? " and " : ", ";
+    s += patterns[i];
+  }
+  return s + ")";
 }
 
 int run(int argc, char** argv) {
@@ -44,10 +76,7 @@ int run(int argc, char** argv) {
   bool no_source = false;
   CLI::App* check_cmd = app.add_subcommand(
       "check", "Load term files as one vocabulary and report every problem found");
-  check_cmd
-      ->add_option("PATH", check.paths,
-                   "Files or directories (searched recursively for *.xml and *.tbx)")
-      ->required();
+  check_cmd->add_option("PATH", check.paths, paths_help())->required();
   check_cmd->add_option("--format", check.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -88,21 +117,20 @@ int run(int argc, char** argv) {
       "convert", "Load term files as one vocabulary and write it in another format");
   convert_cmd->add_option("--to", convert.to, "Output format")
       ->required()
-      ->check(CLI::IsMember({"native", "sts", "tbx"}));
+      ->check(
+          CLI::IsMember(format_names([](const termgraph::FormatInfo& f) { return f.can_write; })));
   convert_cmd
       ->add_option("--from", convert.from,
                    "Read every input as this format instead of detecting it from the root "
                    "element")
-      ->check(CLI::IsMember({"native", "sts", "tbx", "tbx2008"}));
+      ->check(
+          CLI::IsMember(format_names([](const termgraph::FormatInfo& f) { return f.can_read; })));
   convert_cmd->add_option("-o,--output", convert.output,
                           "Write to FILE (through FILE.tmp, renamed when complete) instead of "
                           "standard output");
   convert_cmd->add_option("--title", convert.title,
                           "Title written where the output format has one");
-  convert_cmd
-      ->add_option("INPUT", convert.paths,
-                   "Files or directories (searched recursively for *.xml and *.tbx)")
-      ->required();
+  convert_cmd->add_option("INPUT", convert.paths, paths_help())->required();
   convert_cmd->footer(
       "Diagnostics of loading go to standard error. Exit status: 0 written, 1 written but\n"
       "loading found errors (what could be read is written), 2 usage error, unreadable\n"

@@ -1,6 +1,6 @@
-// Loading: read files, detect each one's format, parse it once, hand the
-// document to its reader, then finish the vocabulary (indexes, resolution,
-// graph, checks) in one place.
+// Loading: read files, detect each one's format (load/formats.cpp), parse
+// it once, hand the document to its reader, then finish the vocabulary
+// (indexes, resolution, graph, checks) in one place.
 #include "termgraph/load.hpp"
 
 #include <algorithm>
@@ -16,9 +16,9 @@
 
 #include "diag/diagnostics.hpp"
 #include "load/analyse.hpp"
+#include "load/formats.hpp"
 #include "model/builder.hpp"
 #include "model/impl.hpp"
-#include "read/readers.hpp"
 #include "termgraph/rules.hpp"
 #include "text/encoding.hpp"
 
@@ -39,17 +39,22 @@ std::string lower_first(std::string s) {
   return s;
 }
 
-std::string root_name(const pugi::xml_document& doc) {
-  pugi::xml_node root = doc.document_element();
-  return root ? root.name() : "";
-}
-
-/// Parses one registered file and hands it to its reader.
+/// Reads one registered file with the reader of its format: a text format
+/// (forced, or claiming the file by its name and text) reads the raw text;
+/// otherwise the file is parsed as XML once and its format detected from the
+/// document. `path` is the file's name (for detection by extension);
 /// `document_path` is the file's path when it was read from disk (readers
 /// may look beside it, as the TBX reader does for an XCS), else empty.
 Format read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, Format forced,
-                std::string_view document_path) {
+                std::string_view path, std::string_view document_path) {
   std::string_view raw = builder.raw();
+  const FormatRecord* text_format =
+      forced != Format::unknown ? format_record(forced) : detect_text_format(path, raw);
+  if (text_format && text_format->read_text) {
+    text_format->read_text(raw, builder);
+    builder.end_entry();
+    return text_format->format;
+  }
   // pugixml parses in place; it gets its own copy so that the raw bytes stay
   // intact for positions and source lines.
   std::unique_ptr<char[]> buffer(new char[raw.size() + 1]);
@@ -74,41 +79,26 @@ Format read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, Format f
     // read are not lost.
     if (!doc.document_element()) return Format::unknown;
   }
-  Format format = forced != Format::unknown ? forced : detect_format(doc);
-  switch (format) {
-    case Format::native:
-      read_native(doc, builder);
-      break;
-    case Format::sts:
-      read_sts(doc, builder);
-      break;
-    case Format::tbx:
-    case Format::tbx2008:
-      read_tbx(doc, builder, document_path);
-      break;
-    case Format::unknown: {
-      pugi::xml_node root = doc.document_element();
-      if (parsed) {
-        diagnostics.push_back(make_diagnostic(
-            rules::unknown_format,
-            builder.range_at(
-                static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, root.offset_debug()))),
-            "root element '" + root_name(doc) +
-                "' is not a term format termgraph reads (native 'vocabulary', NISO STS with "
-                "'term-sec', TBX 'tbx' or 'martif')"));
-      }
-      break;
-    }
+  const XmlRoot root = xml_root(doc);
+  Format format = forced != Format::unknown ? forced : detect_xml_format(root);
+  const FormatRecord* record = format_record(format);
+  if (record && record->read_xml) {
+    record->read_xml(doc, builder, document_path);
+  } else if (parsed) {
+    diagnostics.push_back(make_diagnostic(
+        rules::unknown_format,
+        builder.range_at(
+            static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, root.node.offset_debug()))),
+        "root element '" + std::string(root.node.name()) +
+            "' is not a term format termgraph reads (" + known_roots() + ")"));
+    format = Format::unknown;
   }
   builder.end_entry();
   return format;
 }
 
 bool is_term_file(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".xml" || ext == ".tbx";
+  return has_term_extension(p.filename().string());
 }
 
 struct Input {
@@ -153,7 +143,8 @@ void read_file(Input& in) {
   in.content = std::move(content);
 }
 
-/// Expands directories (recursively, sorted, *.xml and *.tbx) and reads
+/// Expands directories (recursively, sorted, files with the extensions of the
+/// formats read: has_term_extension()) and reads
 /// every file; problems are kept with the input they concern.
 std::vector<Input> collect(const std::vector<std::string>& paths) {
   std::vector<Input> inputs;
@@ -212,6 +203,7 @@ LoadResult load_inputs(std::vector<Input> inputs, const LoadOptions& options) {
   Builder builder(*impl, result.diagnostics);
   for (Input& in : inputs) {
     std::string disk_path = in.on_disk ? in.path : std::string();
+    std::string name = in.path;
     // Positions are 32-bit offsets: larger inputs are refused.
     if (in.error.empty() && in.content.size() >= UINT32_MAX / 4) {
       in.error = "'" + in.path + "' is too large (" + std::to_string(in.content.size()) +
@@ -232,7 +224,8 @@ LoadResult load_inputs(std::vector<Input> inputs, const LoadOptions& options) {
       result.formats.push_back(Format::unknown);
       continue;
     }
-    result.formats.push_back(read_one(builder, result.diagnostics, options.format, disk_path));
+    result.formats.push_back(
+        read_one(builder, result.diagnostics, options.format, name, disk_path));
   }
   builder.finish();
   result.vocabulary = VocabularyAccess::make(std::move(impl));
@@ -253,10 +246,10 @@ LoadResult load_sources(std::vector<Source> sources, const LoadOptions& options)
   return load_inputs(std::move(inputs), options);
 }
 
-LoadResult load_string(std::string_view content, std::string path) {
+LoadResult load_string(std::string_view content, std::string path, const LoadOptions& options) {
   std::vector<Source> sources;
   sources.push_back({std::move(path), std::string(content)});
-  return load_sources(std::move(sources));
+  return load_sources(std::move(sources), options);
 }
 
 }  // namespace termgraph

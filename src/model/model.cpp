@@ -1,6 +1,5 @@
 #include "termgraph/model.hpp"
 #include "termgraph/diagnostic.hpp"
-#include "termgraph/load.hpp"
 
 namespace termgraph {
 
@@ -54,22 +53,6 @@ std::string_view to_string(Severity s) noexcept {
       return "error";
   }
   return "error";
-}
-
-std::string_view to_string(Format f) noexcept {
-  switch (f) {
-    case Format::native:
-      return "native";
-    case Format::sts:
-      return "sts";
-    case Format::tbx:
-      return "tbx";
-    case Format::tbx2008:
-      return "tbx2008";
-    case Format::unknown:
-      return "unknown";
-  }
-  return "unknown";
 }
 
 const Designation* LanguageSection::preferred() const noexcept {

@@ -68,24 +68,37 @@ bool contains_sts_terms(pugi::xml_node root) {
 
 }  // namespace
 
-Format detect_format(const pugi::xml_document& doc) {
-  pugi::xml_node root = doc.document_element();
-  if (!root) return Format::unknown;
-
+XmlRoot xml_root(const pugi::xml_document& doc) {
+  XmlRoot r;
+  r.node = doc.document_element();
+  if (!r.node) return r;
   XmlScope scopes;
-  scopes.enter(root);  // the root has no element ancestors
-  std::string_view name = root.name();
-  std::string_view local = local_name(name);
-  std::string_view uri = scopes.uri_of(name);
+  scopes.enter(r.node);  // the root has no element ancestors
+  std::string_view name = r.node.name();
+  r.local = local_name(name);
+  // The URI is a view into the document (an attribute value), or a constant.
+  r.uri = scopes.uri_of(name);
+  return r;
+}
 
-  if (local == "vocabulary" && uri == xml_namespace::native) return Format::native;
-  if (local == "tbx" && (uri == xml_namespace::tbx3 || uri.empty())) return Format::tbx;
-  if (local == "martif") return Format::tbx2008;
-  if (is_sts_root(local)) return Format::sts;
-  // Any other root: STS when it holds a terms clause or TBX markup, unless
-  // the root itself names a TBX document (in a namespace we do not read).
-  if (local != "tbx" && contains_sts_terms(root)) return Format::sts;
-  return Format::unknown;
+bool claims_native_root(const XmlRoot& root) {
+  return root.local == "vocabulary" && root.uri == xml_namespace::native;
+}
+
+bool claims_sts_root(const XmlRoot& root) {
+  return is_sts_root(root.local);
+}
+
+bool claims_tbx_root(const XmlRoot& root) {
+  return root.local == "tbx" && (root.uri == xml_namespace::tbx3 || root.uri.empty());
+}
+
+bool claims_tbx2008_root(const XmlRoot& root) {
+  return root.local == "martif";
+}
+
+bool claims_sts_content(const XmlRoot& root) {
+  return root.node && root.local != "tbx" && contains_sts_terms(root.node);
 }
 
 }  // namespace termgraph

@@ -1,16 +1,43 @@
-// Internal: the readers. Each walks one parsed document and fills the
-// Builder; none knows about resolution, cycles or indexes.
+// Internal: the XML readers and their detection. Each reader walks one
+// parsed document and fills the Builder; none knows about resolution, cycles
+// or indexes. The format table (load/formats.cpp) says which goes with which
+// format.
 #pragma once
 
 #include <pugixml.hpp>
+#include <string_view>
 
 #include "model/builder.hpp"
-#include "termgraph/load.hpp"
 
 namespace termgraph {
 
-/// The format of a parsed document, from its root element and namespace.
-Format detect_format(const pugi::xml_document& doc);
+/// The root element of a parsed document, as detection sees it.
+struct XmlRoot {
+  pugi::xml_node node;
+  /// Its local name ("vocabulary", "tbx" ...).
+  std::string_view local;
+  /// The namespace URI its name is in (empty: none).
+  std::string_view uri;
+};
+
+/// The root element of `doc` (a null node and empty names when it has none).
+XmlRoot xml_root(const pugi::xml_document& doc);
+
+// Detection, first by the root element alone (each format in turn), then,
+// when no format claims the root, by a scan of the content.
+
+/// Native: `vocabulary` in the native namespace.
+bool claims_native_root(const XmlRoot& root);
+/// NISO/ISO STS: a root STS documents (or fragments of them) have.
+bool claims_sts_root(const XmlRoot& root);
+/// TBX v3: `tbx` in the TBX v3 namespace or in none.
+bool claims_tbx_root(const XmlRoot& root);
+/// TBX 2008: `martif`.
+bool claims_tbx2008_root(const XmlRoot& root);
+/// STS by content: any other root that holds a terms clause or TBX markup,
+/// unless the root itself names a TBX document (in a namespace we do not
+/// read).
+bool claims_sts_content(const XmlRoot& root);
 
 /// Our native format (docs/format.md).
 void read_native(const pugi::xml_document& doc, Builder& builder);

@@ -1,6 +1,7 @@
-// Writing a vocabulary: dispatch to the format writers, and what they share.
-// Each writer walks the model once, in reading order, and emits XML through
-// XmlWriter; none walks an input document.
+// Writing a vocabulary: what the format writers share. Each writer walks the
+// model once, in reading order, and emits its format (XML through
+// XmlWriter); none walks an input document. write_vocabulary() dispatches
+// through the format table (load/formats.cpp).
 #include "termgraph/write.hpp"
 
 #include "write/detail.hpp"
@@ -13,11 +14,6 @@
 #include <vector>
 
 namespace termgraph {
-
-// The format writers (write_native.cpp, write_sts.cpp, write_tbx.cpp).
-void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions& options);
-void write_sts(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions& options);
-void write_tbx(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions& options);
 
 namespace write_detail {
 
@@ -71,28 +67,5 @@ bool within(std::string_view part, std::string_view whole) {
 }
 
 }  // namespace write_detail
-
-bool can_write(Format format) noexcept {
-  return format == Format::native || format == Format::sts || format == Format::tbx;
-}
-
-bool write_vocabulary(std::ostream& out, const Vocabulary& vocabulary, Format format,
-                      const WriteOptions& options) {
-  switch (format) {
-    case Format::native:
-      write_native(out, vocabulary, options);
-      return true;
-    case Format::sts:
-      write_sts(out, vocabulary, options);
-      return true;
-    case Format::tbx:
-      write_tbx(out, vocabulary, options);
-      return true;
-    case Format::tbx2008:
-    case Format::unknown:
-      break;
-  }
-  return false;
-}
 
 }  // namespace termgraph

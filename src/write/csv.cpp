@@ -1,0 +1,85 @@
+// The CSV writer: one row per designation, the columns the CSV reader reads
+// first under these names, fields quoted where RFC 4180 needs it.
+#include "write/csv.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace termgraph {
+
+namespace {
+
+constexpr std::string_view header =
+    "Entry,Language,Term,Status,Term type,Part of speech,Definition,Notes,Examples,Sources\r\n";
+
+/// One field: quoted (quotes doubled) when it holds a comma, a quote, a line
+/// break or space at either end.
+void field(std::ostream& out, std::string_view s) {
+  const bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+  if (!quote) {
+    out << s;
+    return;
+  }
+  out << '"';
+  for (char c : s) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+
+/// The texts of `blocks`, one per line.
+std::string lines(Span<TextBlock> blocks) {
+  std::string s;
+  for (const TextBlock& b : blocks) {
+    if (!s.empty()) s += '\n';
+    s += b.text;
+  }
+  return s;
+}
+
+void row(std::ostream& out, std::string_view number, std::string_view language,
+         const Designation* d, const LanguageSection* blocks) {
+  field(out, number);
+  out << ',';
+  field(out, language);
+  out << ',';
+  if (d) {
+    field(out, d->text);
+    out << ',' << to_string(d->status) << ',' << to_string(d->kind) << ',';
+    field(out, d->part_of_speech);
+  } else {
+    out << ",,,";
+  }
+  out << ',';
+  if (blocks) {
+    if (blocks->definition) field(out, blocks->definition->text);
+    out << ',';
+    field(out, lines(blocks->notes));
+    out << ',';
+    field(out, lines(blocks->examples));
+    out << ',';
+    field(out, lines(blocks->sources));
+  } else {
+    out << ",,,";
+  }
+  out << "\r\n";
+}
+
+}  // namespace
+
+void write_csv(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions&) {
+  out << header;
+  for (const Entry& e : vocabulary.entries()) {
+    if (e.languages.empty()) row(out, e.number, {}, nullptr, nullptr);
+    for (const LanguageSection& s : e.languages) {
+      if (s.designations.empty()) row(out, e.number, s.language, nullptr, &s);
+      for (std::size_t i = 0; i < s.designations.size(); ++i) {
+        row(out, e.number, s.language, &s.designations[i], i == 0 ? &s : nullptr);
+      }
+    }
+  }
+}
+
+}  // namespace termgraph
