@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "diag/diagnostics.hpp"
+#include "format/ids.hpp"
 #include "termgraph/rules.hpp"
 #include "text/chars.hpp"
 #include "text/inflection.hpp"
@@ -106,12 +107,8 @@ private:
   /// What a markup target cites, for reports: the number in an STS id
   /// ("term_3.30" -> "3.30"), else the id itself.
   sv cited_number(sv target_id) {
-    for (sv prefix : {sv("term_"), sv("sec_")}) {
-      if (target_id.size() > prefix.size() && target_id.compare(0, prefix.size(), prefix) == 0 &&
-          normalize_number(target_id.substr(prefix.size()), key_)) {
-        return target_id.substr(prefix.size());
-      }
-    }
+    sv rest = ids::after_prefix(target_id);
+    if (!rest.empty() && normalize_number(rest, key_)) return rest;
     return target_id;
   }
 
@@ -120,12 +117,10 @@ private:
       auto it = impl_.by_id.find(r.target_id);
       if (it != impl_.by_id.end()) return it->second;
       // STS ids are "term_3.30" / "sec_3.30": the number after the prefix.
-      for (sv prefix : {sv("term_"), sv("sec_")}) {
-        if (r.target_id.size() > prefix.size() &&
-            r.target_id.compare(0, prefix.size(), prefix) == 0) {
-          EntryId e = find_number(r.target_id.substr(prefix.size()));
-          if (e != no_entry) return e;
-        }
+      sv rest = ids::after_prefix(r.target_id);
+      if (!rest.empty()) {
+        EntryId e = find_number(rest);
+        if (e != no_entry) return e;
       }
     }
     if (!r.number.empty()) return find_number(r.number);
