@@ -7,7 +7,7 @@
 
 #include "format/namespaces.hpp"
 #include "read/readers.hpp"
-#include "read/xml_scope.hpp"
+#include "read/xml.hpp"
 
 namespace termgraph {
 
