@@ -26,14 +26,14 @@ constexpr Span<std::string_view> list(const std::string_view (&a)[N]) {
 // One record per format, in the order of the --from / --to choices.
 const FormatRecord table[] = {
     {Format::native, "native",
-     "termgraph's own format (`urn:termgraph:vocabulary:1`, docs/format.md)", list(xml_ext),
+     "termgraph's own format (root `vocabulary` in its namespace, docs/format.md)", list(xml_ext),
      "everything the model holds; one id per entry. Read back: the same model, and the same "
      "bytes when written again",
      claims_native_root, nullptr,
      [](const pugi::xml_document& doc, Builder& b, std::string_view) { read_native(doc, b); },
      "native 'vocabulary'", nullptr, nullptr, write_native},
     {Format::sts, "sts",
-     "NISO/ISO STS terms clauses (`term-sec`, TBX markup `urn:iso:std:iso:30042:ed-1`)",
+     "NISO/ISO STS terms clauses (`term-sec` with TBX markup in any of the STS TBX namespaces)",
      list(xml_ext),
      "everything the model holds; entries without ids get `sec_N` and `term_N`. "
      "STS -> STS and STS -> native -> STS keep every element the model covers",
@@ -41,7 +41,7 @@ const FormatRecord table[] = {
      [](const pugi::xml_document& doc, Builder& b, std::string_view) { read_sts(doc, b); },
      "NISO STS with 'term-sec'", nullptr, nullptr, write_sts},
     {Format::tbx, "tbx",
-     "TBX v3 (`tbx`, `urn:iso:std:iso:30042:ed-2`, DCA and DCT); written as TBX-Basic, DCA "
+     "TBX v3 (`tbx` in the ISO 30042:2019 namespace, DCA and DCT); written as TBX-Basic, DCA "
      "style",
      list(tbx_ext),
      "everything the model holds but entry ids: entries are named by concept ids `term_N`. "
