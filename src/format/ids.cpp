@@ -61,6 +61,10 @@ std::string position_key(std::size_t position) {
   return "entry-" + std::to_string(position);
 }
 
+std::string term_sec_key(std::size_t position) {
+  return "term-sec-" + std::to_string(position);
+}
+
 std::string xml_id(std::string_view key, std::string_view prefix) {
   std::string out;
   for (std::size_t i = 0; i < key.size(); ++i) {

@@ -32,6 +32,10 @@ std::string_view after_prefix(std::string_view id);
 /// N its 1-based position in the file.
 std::string position_key(std::size_t position);
 
+/// The key of an STS term-sec known neither by a label, a number in its
+/// ids nor an id: `term-sec-N`, N its 1-based position in the document.
+std::string term_sec_key(std::size_t position);
+
 /// An XML ID (NCName) for `key`: U+2010 and U+2011 hyphens become '-',
 /// other characters outside [A-Za-z0-9._-] become '_', and a key that does
 /// not start with a letter or '_' is prefixed with `prefix`.

@@ -228,7 +228,7 @@ private:
       numbered = false;
       number = !entry_id.empty() ? entry_id : sec_id;
       if (number.empty()) {
-        fallback = "term-sec-" + std::to_string(term_secs_);
+        fallback = ids::term_sec_key(term_secs_);
         number = fallback;
       }
     }
