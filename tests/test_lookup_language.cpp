@@ -129,3 +129,25 @@ TEST_F(LookupLanguage, WithoutRangeEverySectionIsPrintedWithItsTag) {
 }
 
 }  // namespace
+
+namespace {
+
+// Entry::section() finds a section by its tag as written, and by the same
+// tag in another case ("en-gb" for "en-GB"); never by another language.
+TEST_F(LookupLanguage, SectionByTagInAnyCase) {
+  const termgraph::Entry* e = v().find_number("4.1");
+  ASSERT_NE(e, nullptr);
+  ASSERT_NE(e->section("en-GB"), nullptr);
+  EXPECT_EQ(e->section("en-GB")->language, "en-GB");
+  ASSERT_NE(e->section("en-gb"), nullptr);
+  EXPECT_EQ(e->section("en-gb")->language, "en-GB");
+  ASSERT_NE(e->section("EN_gb"), nullptr);
+  EXPECT_EQ(e->section("EN_gb")->language, "en-GB");
+  ASSERT_NE(e->section("FR"), nullptr);
+  EXPECT_EQ(e->section("FR")->language, "fr");
+  EXPECT_EQ(e->section("en"), nullptr);  // a range is not a tag
+  EXPECT_EQ(e->section("eng"), nullptr);
+  EXPECT_EQ(e->section("de"), nullptr);
+}
+
+}  // namespace

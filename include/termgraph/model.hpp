@@ -259,7 +259,8 @@ struct TERMGRAPH_API Entry {
   /// Where the entry stands in its file.
   SourceRange range;
 
-  /// The section for `language`, or nullptr.
+  /// The section whose tag is `language` (as written, else the same tag in
+  /// another case or canonical form: "en-gb" finds "en-GB"), or nullptr.
   [[nodiscard]] const LanguageSection* section(std::string_view language) const noexcept;
   /// The first preferred designation in the first language that has one.
   [[nodiscard]] const Designation* preferred() const noexcept;

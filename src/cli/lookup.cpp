@@ -37,8 +37,8 @@ std::vector<TermMatch> matching_entries(const Vocabulary& vocabulary,
 }
 
 /// The tag entries are named in: none without --lang; with it, the tag of
-/// the section the library matched the range to ("en" -> "en-GB"), since
-/// Entry::section() compares tags as written.
+/// the section the library matched the range to ("en" -> "en-GB"): a range
+/// may name a tag only by its prefix.
 std::string_view naming_language(const LookupOptions& options, const TermMatch& match) {
   if (options.language.empty() || !match.section) return options.language;
   return match.section->language;

@@ -1,5 +1,7 @@
 #include "termgraph/model.hpp"
+
 #include "termgraph/diagnostic.hpp"
+#include "text/language.hpp"
 
 namespace termgraph {
 
@@ -65,6 +67,15 @@ const Designation* LanguageSection::preferred() const noexcept {
 const LanguageSection* Entry::section(std::string_view language) const noexcept {
   for (const LanguageSection& s : languages) {
     if (s.language == language) return &s;
+  }
+  // The same tag written otherwise ("en-gb" for "en-GB"): compared in
+  // canonical form, as everywhere (text/language.hpp).
+  try {
+    for (const LanguageSection& s : languages) {
+      if (language::same(s.language, language)) return &s;
+    }
+  } catch (...) {
+    // Out of memory while canonicalising: no section.
   }
   return nullptr;
 }
