@@ -247,8 +247,12 @@ TEST(Csv, MalformedRowsAreReportedWhereTheyAre) {
       "6,en,f,\"def f never closed\n"
       "7,en,g,def g\n";
   const LoadResult r = load_string(csv, "bad.csv");
-  const auto found = with_rule(r, "unsupported-content");
+  // Syntax problems are csv-syntax errors, nothing else is reported by the
+  // reader.
+  EXPECT_TRUE(with_rule(r, "unsupported-content").empty()) << all_messages(r);
+  const auto found = with_rule(r, "csv-syntax");
   ASSERT_EQ(found.size(), 5u) << all_messages(r);
+  for (const Diagnostic* d : found) EXPECT_EQ(d->severity, Severity::error);
   EXPECT_EQ(at(found[0]), "3:7");
   EXPECT_NE(found[0]->message.find("this row has 3 fields but the header has 4"),
             std::string::npos);
@@ -260,15 +264,50 @@ TEST(Csv, MalformedRowsAreReportedWhereTheyAre) {
   EXPECT_NE(found[3]->message.find("a quote inside an unquoted field"), std::string::npos);
   EXPECT_EQ(at(found[4]), "7:8");
   EXPECT_NE(found[4]->message.find("unterminated quoted field"), std::string::npos);
-  // Everything that could be read is: the unterminated field takes the
-  // rest of the file.
+  // Everything that could be read is: the unterminated field ends with its
+  // line, and the row after it is read.
   const Vocabulary& v = r.vocabulary;
-  ASSERT_EQ(v.size(), 6u);
+  ASSERT_EQ(v.size(), 7u);
   EXPECT_EQ(v[1].languages[0].definition, nullptr);
   EXPECT_EQ(v[2].languages[0].definition->text, "def c");
   EXPECT_EQ(v[3].languages[0].designations[0].text, "dx");
   EXPECT_EQ(v[4].languages[0].designations[0].text, "e\"e");
-  EXPECT_EQ(v[5].languages[0].definition->text, "def f never closed 7,en,g,def g");
+  EXPECT_EQ(v[5].languages[0].definition->text, "def f never closed");
+  EXPECT_EQ(v[6].number, "7");
+  EXPECT_EQ(v[6].languages[0].designations[0].text, "g");
+  EXPECT_EQ(v[6].languages[0].definition->text, "def g");
+}
+
+TEST(Csv, UnterminatedQuoteWithDoubledQuotesAndCrlfEndsWithItsLine) {
+  // The unclosed field holds a doubled quote; the file has CRLF line ends.
+  // By RFC 4180 alone the opening quote of the next row's last field would
+  // close it, with text after it: a field that spans a line and has text
+  // after its closing quote is taken as unterminated on its first line.
+  const std::string csv =
+      "Entry,Language,Term,Definition\r\n"
+      "1.1,en,a,\"say \"\"hi\"\" (1.2)\r\n"
+      "1.2,en,b,\"ok\"\r\n";
+  const LoadResult r = load_string(csv, "crlf.csv");
+  const auto found = with_rule(r, "csv-syntax");
+  ASSERT_EQ(found.size(), 1u) << all_messages(r);
+  EXPECT_EQ(at(found[0]), "2:10");
+  EXPECT_NE(found[0]->message.find("unterminated quoted field: the quote opened here is closed "
+                                   "only by a quote on a later line that text follows"),
+            std::string::npos);
+  ASSERT_EQ(r.vocabulary.size(), 2u);
+  const TextBlock* def = r.vocabulary[0].languages[0].definition;
+  ASSERT_NE(def, nullptr);
+  EXPECT_EQ(def->text, "say \"hi\" (1.2)");
+  ASSERT_EQ(def->references.size(), 1u);
+  EXPECT_EQ(def->references[0].target, 1u);
+  EXPECT_EQ(r.vocabulary[1].languages[0].definition->text, "ok");
+  // An unclosed quote on the last line, with no line break after it.
+  const LoadResult last = load_string("Entry,Language,Term\n1,en,\"a", "last.csv");
+  const auto at_end = with_rule(last, "csv-syntax");
+  ASSERT_EQ(at_end.size(), 1u) << all_messages(last);
+  EXPECT_EQ(at(at_end[0]), "2:6");
+  ASSERT_EQ(last.vocabulary.size(), 1u);
+  EXPECT_EQ(last.vocabulary[0].languages[0].designations[0].text, "a");
 }
 
 TEST(Csv, ConflictingDefinitionsAndValuesAreReported) {
