@@ -1,8 +1,9 @@
 // libFuzzer harness for the whole pipeline: load (formats detected) ->
 // resolve -> graph -> checks -> report, the lookups, and the writers. The
 // input is split at each "\0\0" into up to four files loaded as one
-// vocabulary (references may cross files). Every writer's output must load
-// again without an xml-syntax finding, in the format it was written in.
+// vocabulary (references may cross files; each file's format, CSV too, is
+// detected). Every writer's output must load again without an xml-syntax or
+// csv-syntax finding, in the format it was written in.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
@@ -79,16 +80,18 @@ void check_lookups(const termgraph::Vocabulary& v) {
 }
 
 void check_writers(const termgraph::Vocabulary& v) {
-  for (termgraph::Format f :
-       {termgraph::Format::native, termgraph::Format::sts, termgraph::Format::tbx}) {
+  for (termgraph::Format f : {termgraph::Format::native, termgraph::Format::sts,
+                              termgraph::Format::tbx, termgraph::Format::csv}) {
     std::ostringstream out;
     require(termgraph::write_vocabulary(out, v, f), "writer refused a writable format");
-    termgraph::LoadResult back = termgraph::load_string(out.str(), "written.xml");
+    const bool csv = f == termgraph::Format::csv;
+    termgraph::LoadResult back =
+        termgraph::load_string(out.str(), csv ? "written.csv" : "written.xml");
     for (const termgraph::Diagnostic& d : back.diagnostics) {
-      if (d.rule_id() == "xml-syntax") {
+      if (d.is(termgraph::RuleId::xml_syntax) || d.is(termgraph::RuleId::csv_syntax)) {
         std::fprintf(stderr, "written %s does not parse: %s (line %u)\n",
                      std::string(termgraph::to_string(f)).c_str(), d.message.c_str(), d.range.line);
-        require(false, "writer output is not well-formed XML");
+        require(false, "writer output is not well-formed");
       }
     }
     require(back.formats.size() == 1 && back.formats[0] == f,

@@ -1,5 +1,5 @@
 // libFuzzer harness for one reader: the input is one file, loaded with the
-// format forced (native, sts, tbx, tbx2008) or detected ("detect").
+// format forced (native, sts, tbx, tbx2008, csv) or detected ("detect").
 // Built once per format; TERMGRAPH_FUZZ_FORMAT names it.
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +17,7 @@ termgraph::Format fuzz_format() {
   if (name == "sts") return termgraph::Format::sts;
   if (name == "tbx") return termgraph::Format::tbx;
   if (name == "tbx2008") return termgraph::Format::tbx2008;
+  if (name == "csv") return termgraph::Format::csv;
   return termgraph::Format::unknown;  // detect from the root element
 }
 
@@ -25,7 +26,8 @@ termgraph::Format fuzz_format() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const termgraph::Format format = fuzz_format();
   std::vector<termgraph::Source> sources;
-  sources.push_back({"fuzz.xml", std::string(reinterpret_cast<const char*>(data), size)});
+  sources.push_back({format == termgraph::Format::csv ? "fuzz.csv" : "fuzz.xml",
+                     std::string(reinterpret_cast<const char*>(data), size)});
   termgraph::LoadOptions options;
   options.format = format;
   termgraph::LoadResult r = termgraph::load_sources(std::move(sources), options);

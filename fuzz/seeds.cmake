@@ -1,10 +1,11 @@
 # Builds the seed corpora in OUT/<harness>/ from the repository's sample
 # files (terms/, tests/data/), the small hand-written seeds in fuzz/seeds/
+# (reference texts, CSV files)
 # and, when SHARED_CORPUS exists, the shared real-world samples. Run with
 # cmake -P (the fuzz_seeds target does); the source tree is only read.
 
 file(REMOVE_RECURSE ${OUT})
-foreach(h native sts tbx tbx2008 detect references pipeline)
+foreach(h native sts tbx tbx2008 csv detect references pipeline)
   file(MAKE_DIRECTORY ${OUT}/${h})
 endforeach()
 
@@ -53,5 +54,14 @@ file(GLOB refs ${SOURCE_DIR}/fuzz/seeds/references/*)
 foreach(f IN LISTS refs)
   get_filename_component(base ${f} NAME)
   configure_file(${f} ${OUT}/references/${base} COPYONLY)
+endforeach()
+# CSV: the hand-written exports (quoting traps, other column names, broken
+# rows) for the CSV reader, detection and the pipeline.
+file(GLOB csv_seeds ${SOURCE_DIR}/fuzz/seeds/csv/*.csv)
+foreach(f IN LISTS csv_seeds)
+  get_filename_component(base ${f} NAME)
+  foreach(t csv detect pipeline)
+    configure_file(${f} ${OUT}/${t}/csv_${base} COPYONLY)
+  endforeach()
 endforeach()
 message(STATUS "fuzz seeds: ${count} sample files in ${OUT}")

@@ -6,7 +6,7 @@
 # report, and prints the reproducer's path. See docs/fuzzing.md.
 #
 # usage: scripts/fuzz-smoke.sh [build-dir]     (default: build/fuzz)
-# environment: FUZZ_SECONDS   seconds per harness (default 8; 7 harnesses)
+# environment: FUZZ_SECONDS   seconds per harness (default 8; 8 harnesses)
 #              FUZZ_JOBS      parallel build jobs (default 2)
 #              CC, CXX        compilers (default clang, clang++)
 set -euo pipefail
@@ -17,7 +17,7 @@ seconds="${FUZZ_SECONDS:-8}"
 jobs="${FUZZ_JOBS:-2}"
 cc="${CC:-clang}"
 cxx="${CXX:-clang++}"
-harnesses=(native sts tbx tbx2008 detect references pipeline)
+harnesses=(native sts tbx tbx2008 csv detect references pipeline)
 
 for tool in cmake "$cc" "$cxx"; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -55,9 +55,11 @@ for h in "${harnesses[@]}"; do
   corpus="$runs/corpus-$h"
   mkdir -p "$corpus"
   status=0
+  dict="$src/fuzz/xml.dict"
+  if [ "$h" = csv ]; then dict="$src/fuzz/csv.dict"; fi
   # The first directory receives new inputs; the seeds are only read.
   "$bin/fuzz_$h" "$corpus" "$bin/seeds/$h" \
-    -dict="$src/fuzz/xml.dict" \
+    -dict="$dict" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$runs/$h-" \
     >"$runs/$h.log" 2>&1 || status=$?

@@ -38,6 +38,26 @@ std::string to_csv(const Vocabulary& v) {
   return out.str();
 }
 
+/// "line:column message" of every csv-syntax finding, one a line.
+std::string syntax_findings(const LoadResult& r) {
+  std::string s;
+  for (const Diagnostic* d : with_rule(r, "csv-syntax")) s += at(d) + " " + d->message + "\n";
+  return s;
+}
+
+/// "text -> target ..." of the definition of an entry's first language
+/// section, with the entry each reference resolves to ("?": none).
+std::string definition_of(const Entry& e) {
+  const TextBlock* def = e.languages.empty() ? nullptr : e.languages[0].definition;
+  if (!def) return "(no definition)";
+  std::string s(def->text);
+  s += " ->";
+  for (const Reference& ref : def->references) {
+    s += ref.target == no_entry ? " ?" : " " + std::to_string(ref.target);
+  }
+  return s;
+}
+
 /// "rule [entries] -> target" for every finding, sorted.
 std::string findings(const LoadResult& r) {
   std::vector<std::string> out;
@@ -260,8 +280,12 @@ TEST(Csv, MalformedRowsAreReportedWhereTheyAre) {
       "6,en,f,\"def f never closed\n"
       "7,en,g,def g\n";
   const LoadResult r = load_string(csv, "bad.csv");
-  const auto found = with_rule(r, "unsupported-content");
+  // Syntax problems are csv-syntax errors, nothing else is reported by the
+  // reader.
+  EXPECT_TRUE(with_rule(r, "unsupported-content").empty()) << all_messages(r);
+  const auto found = with_rule(r, "csv-syntax");
   ASSERT_EQ(found.size(), 5u) << all_messages(r);
+  for (const Diagnostic* d : found) EXPECT_EQ(d->severity, Severity::error);
   EXPECT_EQ(at(found[0]), "3:7");
   EXPECT_NE(found[0]->message.find("this row has 3 fields but the header has 4"),
             std::string::npos);
@@ -273,15 +297,41 @@ TEST(Csv, MalformedRowsAreReportedWhereTheyAre) {
   EXPECT_NE(found[3]->message.find("a quote inside an unquoted field"), std::string::npos);
   EXPECT_EQ(at(found[4]), "7:8");
   EXPECT_NE(found[4]->message.find("unterminated quoted field"), std::string::npos);
-  // Everything that could be read is: the unterminated field takes the
-  // rest of the file.
+  // Everything that could be read is: the unterminated field ends with its
+  // line, and the row after it is read.
   const Vocabulary& v = r.vocabulary;
-  ASSERT_EQ(v.size(), 6u);
+  ASSERT_EQ(v.size(), 7u);
   EXPECT_EQ(v[1].languages[0].definition, nullptr);
   EXPECT_EQ(v[2].languages[0].definition->text, "def c");
   EXPECT_EQ(v[3].languages[0].designations[0].text, "dx");
   EXPECT_EQ(v[4].languages[0].designations[0].text, "e\"e");
-  EXPECT_EQ(v[5].languages[0].definition->text, "def f never closed 7,en,g,def g");
+  EXPECT_EQ(v[5].languages[0].definition->text, "def f never closed");
+  EXPECT_EQ(v[6].number, "7");
+  EXPECT_EQ(v[6].languages[0].designations[0].text, "g");
+  EXPECT_EQ(v[6].languages[0].definition->text, "def g");
+}
+
+TEST(Csv, UnterminatedQuoteWithDoubledQuotesAndCrlfEndsWithItsLine) {
+  // The unclosed field holds a doubled quote; the file has CRLF line ends.
+  // By RFC 4180 alone the opening quote of the next row's last field would
+  // close it, with text after it: a field that spans a line and has text
+  // after its closing quote is taken as unterminated on its first line.
+  const LoadResult r = load_string(
+      "Entry,Language,Term,Definition\r\n1.1,en,a,\"say \"\"hi\"\" (1.2)\r\n1.2,en,b,\"ok\"\r\n",
+      "crlf.csv");
+  EXPECT_EQ(syntax_findings(r),
+            "2:10 unterminated quoted field: the quote opened here is closed only by a quote on "
+            "a later line that text follows; the field is read to the end of its line\n");
+  ASSERT_EQ(r.vocabulary.size(), 2u);
+  EXPECT_EQ(definition_of(r.vocabulary[0]), "say \"hi\" (1.2) -> 1");
+  EXPECT_EQ(definition_of(r.vocabulary[1]), "ok ->");
+  // An unclosed quote on the last line, with no line break after it.
+  const LoadResult last = load_string("Entry,Language,Term\n1,en,\"a", "last.csv");
+  EXPECT_EQ(syntax_findings(last),
+            "2:6 unterminated quoted field: the quote opened here is never closed; the field is "
+            "read to the end of its line\n");
+  ASSERT_EQ(last.vocabulary.size(), 1u);
+  EXPECT_EQ(last.vocabulary[0].languages[0].designations[0].text, "a");
 }
 
 TEST(Csv, ConflictingDefinitionsAndValuesAreReported) {

@@ -29,6 +29,7 @@ TERMGRAPH_API std::string_view to_string(Severity s) noexcept;
 /// the rules:: constants and rules::all() are generated from it.
 #define TERMGRAPH_RULE_TABLE(X)                                                               \
   X(xml_syntax, "xml-syntax", error, "the input is not well-formed XML")                      \
+  X(csv_syntax, "csv-syntax", error, "the input is not well-formed CSV (RFC 4180)")           \
   X(invalid_encoding, "invalid-encoding", error,                                              \
     "the bytes are not valid in the input's encoding")                                        \
   X(unknown_format, "unknown-format", error,                                                  \

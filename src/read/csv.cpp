@@ -75,11 +75,23 @@ void split(std::string_view raw, std::vector<Record>& records, std::vector<Field
           }
           ++i;
         }
-        if (!closed) {
-          problems.push_back({open,
-                              "unterminated quoted field: the quote opened here is never closed; "
-                              "the rest of the file is read as this field"});
-        } else if (i < n && !field_end(i)) {
+        // A quote never closed, or closed only on a later line and followed
+        // there by text (most likely the opening quote of a later field
+        // closed it): an unterminated field, taken to the end of its line
+        // so that the rows after it are still read (that part holds no lone
+        // quote: it would have closed the field).
+        const std::size_t line_end = std::min(raw.find_first_of("\r\n", open), n);
+        const bool text_after = closed && i < n && !field_end(i);
+        if (!closed || (text_after && line_end < i)) {
+          problems.push_back({open, closed ? "unterminated quoted field: the quote opened here "
+                                             "is closed only by a quote on a later line that "
+                                             "text follows; the field is read to the end of its "
+                                             "line"
+                                           : "unterminated quoted field: the quote opened here "
+                                             "is never closed; the field is read to the end of "
+                                             "its line"});
+          i = line_end;
+        } else if (text_after) {
           problems.push_back({i,
                               "text after the closing quote of a field; it is read as part of "
                               "the field (double a quote inside a quoted field: \"\")"});
@@ -329,7 +341,7 @@ public:
     std::vector<SyntaxProblem> problems;
     split(raw_, records_, fields_, problems);
     for (SyntaxProblem& p : problems) {
-      b_.report(rules::unsupported_content, p.offset, std::move(p.message));
+      b_.report(rules::csv_syntax, p.offset, std::move(p.message));
     }
     std::size_t r = 0;
     while (r < records_.size() && blank(records_[r])) ++r;
@@ -475,7 +487,7 @@ private:
       if (blank(rec)) continue;
       if (rec.count != columns_) {
         const std::size_t at = rec.count > columns_ ? fields_[rec.first + columns_].begin : rec.end;
-        b_.report(rules::unsupported_content, at,
+        b_.report(rules::csv_syntax, at,
                   "this row has " + std::to_string(rec.count) + " fields but the header has " +
                       std::to_string(columns_) +
                       (rec.count > columns_ ? "; the fields after the last column are not read"
