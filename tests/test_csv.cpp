@@ -359,6 +359,30 @@ TEST(Csv, ConflictingDefinitionsAndValuesAreReported) {
   EXPECT_EQ(en.notes[0].text, "second");
 }
 
+// Status and term type cells take our names and the TBX picklists' values in
+// any case and spacing, as spreadsheet exports write them.
+TEST(Csv, StatusAndTypeValuesInAnyCase) {
+  const std::string csv =
+      "Entry,Language,Term,Status,Type,Definition\n"
+      "1,en,a,Preferred Term,Full Form,d\n"
+      "1,en,b,ADMITTED,short form,\n"
+      "1,en,c,supersededTerm-admn-sts,Equation,\n"
+      "1,en,d,Not Recommended,variant,\n"
+      "1,en,e,deprecated,full-form,\n";
+  const LoadResult r = load_string(csv, "v.csv");
+  EXPECT_TRUE(with_rule(r, "invalid-value").empty()) << all_messages(r);
+  const LanguageSection& en = r.vocabulary[0].languages[0];
+  ASSERT_EQ(en.designations.size(), 5u);
+  const Status status[] = {Status::preferred, Status::admitted, Status::deprecated,
+                           Status::deprecated, Status::deprecated};
+  const TermKind kind[] = {TermKind::full_form, TermKind::abbreviation, TermKind::symbol,
+                           TermKind::other, TermKind::full_form};
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(en.designations[i].status, status[i]) << i;
+    EXPECT_EQ(en.designations[i].kind, kind[i]) << i;
+  }
+}
+
 TEST(Csv, EntriesWithoutNumbersAndDetection) {
   // A row without an entry number continues the entry above; a key that is
   // not an entry number is the entry's id.

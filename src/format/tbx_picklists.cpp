@@ -56,7 +56,43 @@ std::optional<Key> key_of(const std::pair<Key, std::string_view> (&table)[N],
   return std::nullopt;
 }
 
+/// `s` in ASCII lower case without spaces, '-' and '_': the form values are
+/// compared in by the *_any_case() lookups.
+std::string squeezed(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' || c == '-' || c == '_' || c == '\t') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+/// The key of the row whose squeezed value is `value` (squeezed), nullopt
+/// when there is none.
+template <typename Key, std::size_t N>
+std::optional<Key> key_of_any_case(const std::pair<Key, std::string_view> (&table)[N],
+                                   const std::string& value) {
+  for (const auto& row : table) {
+    if (squeezed(row.second) == value) return row.first;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::optional<Status> status_any_case(std::string_view value) {
+  std::string v = squeezed(value);
+  const std::string suffix = squeezed(admn_sts_suffix);
+  if (v.size() > suffix.size() && v.compare(v.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    v.resize(v.size() - suffix.size());
+  }
+  if (auto s = key_of_any_case(administrative_statuses, v)) return s;
+  return key_of_any_case(usage_statuses, v);
+}
+
+std::optional<TermKind> term_type_any_case(std::string_view value) {
+  return key_of_any_case(term_types, squeezed(value));
+}
 
 std::optional<Status> administrative_status(std::string_view value) {
   std::string_view v = value;

@@ -21,6 +21,17 @@ std::optional<Status> administrative_status(std::string_view value);
 /// nullopt for any other.
 std::optional<Status> usage_status(std::string_view value);
 
+/// Any status value of the TBX picklists (administrativeStatus with or
+/// without "-admn-sts", normativeAuthorization, usageStatus), ignoring ASCII
+/// case and any space, '-' or '_' ("Preferred Term", "preferredterm"), for
+/// formats that carry the values without a data category (CSV); nullopt for
+/// any other.
+std::optional<Status> status_any_case(std::string_view value);
+
+/// A termType value of the picklist ignoring ASCII case and any space, '-'
+/// or '_' ("short form" is shortForm); nullopt for a value not in it.
+std::optional<TermKind> term_type_any_case(std::string_view value);
+
 /// The values administrative_status() accepts, for messages:
 /// "preferredTerm-admn-sts, admittedTerm-admn-sts, ...".
 std::string_view administrative_status_values();

@@ -10,12 +10,16 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "format/ids.hpp"
+#include "format/tbx_picklists.hpp"
 #include "termgraph/rules.hpp"
+#include "text/language.hpp"
 #include "text/numbers.hpp"
 
 namespace termgraph {
@@ -242,52 +246,45 @@ std::string column_list() {
 
 // -- values -----------------------------------------------------------------
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-/// A status cell: our names, TBX's (with or without "-admn-sts"); false for
-/// any other value.
+/// A status cell: our names (to_string(Status)) or any value of the TBX
+/// status picklists, in any case; false for any other value.
 bool parse_status(std::string_view value, ReadStatus& status) {
-  std::string v = lower(value);
-  const std::string suffix = "-admn-sts";
-  if (v.size() > suffix.size() && v.compare(v.size() - suffix.size(), suffix.size(), suffix) == 0) {
-    v.resize(v.size() - suffix.size());
-  }
+  const std::string v = normalise(value);
   if (v.empty()) {
     status = ReadStatus::unspecified;
-  } else if (v == "preferred" || v == "preferredterm") {
-    status = ReadStatus::preferred;
-  } else if (v == "admitted" || v == "admittedterm") {
-    status = ReadStatus::admitted;
-  } else if (v == "deprecated" || v == "deprecatedterm" || v == "supersededterm" ||
-             v == "superseded" || v == "obsolete" || v == "notrecommended") {
-    status = ReadStatus::deprecated;
-  } else {
-    return false;
+    return true;
   }
+  std::optional<Status> s;
+  for (Status named : {Status::preferred, Status::admitted, Status::deprecated}) {
+    if (v == to_string(named)) s = named;
+  }
+  if (!s) s = tbx_picklist::status_any_case(value);
+  if (!s) return false;
+  status = *s == Status::preferred  ? ReadStatus::preferred
+           : *s == Status::admitted ? ReadStatus::admitted
+                                    : ReadStatus::deprecated;
   return true;
 }
 
-/// A term type cell: our names (to_string(TermKind)) or TBX's; false for
-/// any other value.
+/// A term type cell: our names (to_string(TermKind)) or any value of the
+/// TBX termType picklist, in any case; empty is full-form; false for any
+/// other value.
 bool parse_kind(std::string_view value, TermKind& kind) {
   const std::string v = normalise(value);
-  if (v.empty() || v == "full form" || v == "fullform") {
+  if (v.empty()) {
     kind = TermKind::full_form;
-  } else if (v == "abbreviation" || v == "acronym" || v == "initialism" || v == "short form" ||
-             v == "shortform") {
-    kind = TermKind::abbreviation;
-  } else if (v == "symbol" || v == "formula") {
-    kind = TermKind::symbol;
-  } else if (v == "other" || v == "variant") {
-    kind = TermKind::other;
-  } else {
-    return false;
+    return true;
   }
+  for (TermKind named :
+       {TermKind::full_form, TermKind::abbreviation, TermKind::symbol, TermKind::other}) {
+    if (v == normalise(to_string(named))) {
+      kind = named;
+      return true;
+    }
+  }
+  std::optional<TermKind> k = tbx_picklist::term_type_any_case(value);
+  if (!k) return false;
+  kind = *k;
   return true;
 }
 
@@ -508,7 +505,7 @@ private:
       }
       Group e;
       e.fallback = key.empty();
-      e.key = e.fallback ? "entry-" + std::to_string(entries_.size() + 1) : key;
+      e.key = e.fallback ? ids::position_key(entries_.size() + 1) : key;
       e.numbered = !e.fallback && is_entry_number(key);
       e.offset = offset_of(r, entry_column);
       e.rows.push_back(r);
@@ -551,7 +548,7 @@ private:
           }
           language = "und";
         }
-        auto [it, added] = section_of.emplace(lower(language), sections.size());
+        auto [it, added] = section_of.emplace(language::canonical(language), sections.size());
         if (added) {
           sections.push_back({language, {r}});
         } else {
