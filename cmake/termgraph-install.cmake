@@ -53,6 +53,12 @@ else()
   set(TERMGRAPH_PC_REQUIRES_PRIVATE "Requires.private: icu-uc icu-i18n pugixml")
   set(TERMGRAPH_PC_CFLAGS "")
 endif()
+# A library built with sanitizers or coverage needs their runtime in
+# whatever links it, as the exported target says (termgraph-sanitizers.cmake).
+list(JOIN TERMGRAPH_INSTRUMENT_LINK_OPTIONS " " TERMGRAPH_PC_LIBS_EXTRA)
+if(TERMGRAPH_PC_LIBS_EXTRA)
+  set(TERMGRAPH_PC_LIBS_EXTRA " ${TERMGRAPH_PC_LIBS_EXTRA}")
+endif()
 configure_file(cmake/termgraph.pc.in ${CMAKE_CURRENT_BINARY_DIR}/termgraph.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/termgraph.pc DESTINATION ${TERMGRAPH_PC_DIR})
 
