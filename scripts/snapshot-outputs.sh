@@ -3,19 +3,22 @@
 # test data and the shared corpus, one file per call, so that a change of
 # shape can be checked to keep behaviour:
 #
-#   scripts/snapshot-outputs.sh build/release/termgraph /tmp/before
+#   scripts/snapshot-outputs.sh build/release/termgraph snapshot-before
 #   ... change ...
-#   scripts/snapshot-outputs.sh build/release/termgraph /tmp/after
-#   diff -r /tmp/before /tmp/after
+#   scripts/snapshot-outputs.sh build/release/termgraph snapshot-after
+#   diff -r snapshot-before snapshot-after
 #
 # Each output file holds the command line, its exit status, standard output
 # and standard error. The corpus is read from ../shared/corpus when present.
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 tool=${1:?usage: snapshot-outputs.sh TERMGRAPH OUTDIR}
 out=${2:?usage: snapshot-outputs.sh TERMGRAPH OUTDIR}
+# Both relative to where the script is called from.
+tool=$(cd "$(dirname "$tool")" && pwd)/$(basename "$tool")
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export TERMGRAPH_VOCAB=terms
 
 n=0
