@@ -383,6 +383,49 @@ TEST(Csv, StatusAndTypeValuesInAnyCase) {
   }
 }
 
+// Spreadsheets in many locales separate fields by semicolons, termbase tools
+// often by tabs, and Excel may name the separator on a first line "sep=;":
+// the header row (or that line) decides; commas stay the default.
+TEST(Csv, SemicolonTabAndExcelSeparatorLine) {
+  const LoadResult semi = load_string(
+      "Entry;Language;Term;Definition\r\n"
+      "3.1;en;\"block; chain\";\"data, linked to its predecessor (3.2)\"\r\n"
+      "3.2;en;predecessor;earlier block\r\n",
+      "semi.csv");
+  EXPECT_TRUE(semi) << all_messages(semi);
+  ASSERT_EQ(semi.vocabulary.size(), 2u);
+  const LanguageSection& s = semi.vocabulary[0].languages[0];
+  EXPECT_EQ(s.designations[0].text, "block; chain");
+  ASSERT_NE(s.definition, nullptr);
+  EXPECT_EQ(s.definition->text, "data, linked to its predecessor (3.2)");
+  ASSERT_EQ(s.definition->references.size(), 1u);
+  EXPECT_EQ(s.definition->references[0].target, 1u);
+  EXPECT_EQ(s.definition->references[0].range.line, 2u);
+  EXPECT_EQ(s.definition->references[0].range.column, 57u);
+
+  const LoadResult tab = load_string(
+      "Entry\tLanguage\tTerm\tDefinition\n1\ten\tledger\tstore of records, one; two\n", "tab.csv");
+  EXPECT_TRUE(tab) << all_messages(tab);
+  ASSERT_EQ(tab.vocabulary.size(), 1u);
+  EXPECT_EQ(tab.vocabulary[0].languages[0].designations[0].text, "ledger");
+  EXPECT_EQ(tab.vocabulary[0].languages[0].definition->text, "store of records, one; two");
+
+  const LoadResult excel =
+      load_string("sep=;\r\nEntry;Language;Term;Colour\r\n1;en;node;red\r\n", "excel.csv");
+  ASSERT_EQ(excel.vocabulary.size(), 1u) << all_messages(excel);
+  EXPECT_EQ(excel.vocabulary[0].languages[0].designations[0].text, "node");
+  const auto unknown = with_rule(excel, "unsupported-content");
+  ASSERT_GE(unknown.size(), 1u) << all_messages(excel);
+  EXPECT_EQ(at(unknown[0]), "2:21");
+  EXPECT_TRUE(with_rule(excel, "csv-syntax").empty()) << all_messages(excel);
+
+  // A comma anywhere in the header row keeps commas: semicolons in cells
+  // are text.
+  const LoadResult comma = load_string("Entry,Language,Term\n1,en,a;b\n", "comma.csv");
+  ASSERT_EQ(comma.vocabulary.size(), 1u);
+  EXPECT_EQ(comma.vocabulary[0].languages[0].designations[0].text, "a;b");
+}
+
 TEST(Csv, EntriesWithoutNumbersAndDetection) {
   // A row without an entry number continues the entry above; a key that is
   // not an entry number is the entry's id.

@@ -50,13 +50,55 @@ struct SyntaxProblem {
   std::string message;
 };
 
+/// How fields are separated, and where the records start.
+struct Dialect {
+  char separator = ',';
+  /// Offset of the first record: after Excel's "sep=;" line, if any.
+  std::size_t start = 0;
+};
+
+/// The dialect of `raw`. RFC 4180 separates fields by commas; spreadsheets
+/// in many locales write semicolons, and termbase tools often tabs. Excel
+/// may name its separator on a first line "sep=;". Otherwise the header row
+/// decides: a comma wherever it has one outside quotes; else the semicolon
+/// or tab it has most of.
+Dialect dialect_of(std::string_view raw) {
+  Dialect d;
+  if (raw.size() >= 5 && raw.compare(0, 4, "sep=") == 0 &&
+      (raw.size() == 5 || raw[5] == '\r' || raw[5] == '\n') && raw[4] != '"') {
+    d.separator = raw[4];
+    d.start = 5;
+    if (d.start < raw.size() && raw[d.start] == '\r') ++d.start;
+    if (d.start < raw.size() && raw[d.start] == '\n') ++d.start;
+    return d;
+  }
+  std::size_t commas = 0, semicolons = 0, tabs = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == '"') {
+      quoted = !quoted;  // a doubled quote toggles twice
+    } else if (!quoted && (c == '\n' || c == '\r')) {
+      break;
+    } else if (!quoted) {
+      commas += c == ',';
+      semicolons += c == ';';
+      tabs += c == '\t';
+    }
+  }
+  if (commas == 0 && (semicolons > 0 || tabs > 0)) d.separator = semicolons >= tabs ? ';' : '\t';
+  return d;
+}
+
 /// Splits `raw` into records and fields in one pass (no recursion, linear).
 /// Stops after `max_records` records.
-void split(std::string_view raw, std::vector<Record>& records, std::vector<Field>& fields,
-           std::vector<SyntaxProblem>& problems, std::size_t max_records = SIZE_MAX) {
+void split(std::string_view raw, const Dialect& dialect, std::vector<Record>& records,
+           std::vector<Field>& fields, std::vector<SyntaxProblem>& problems,
+           std::size_t max_records = SIZE_MAX) {
   const std::size_t n = raw.size();
-  auto field_end = [&](std::size_t i) { return raw[i] == ',' || raw[i] == '\n' || raw[i] == '\r'; };
-  std::size_t i = 0;
+  const char sep = dialect.separator;
+  auto field_end = [&](std::size_t i) { return raw[i] == sep || raw[i] == '\n' || raw[i] == '\r'; };
+  std::size_t i = dialect.start;
   while (i < n && records.size() < max_records) {
     Record rec;
     rec.first = static_cast<std::uint32_t>(fields.size());
@@ -116,7 +158,7 @@ void split(std::string_view raw, std::vector<Record>& records, std::vector<Field
       f.end = static_cast<std::uint32_t>(i);
       fields.push_back(f);
       ++rec.count;
-      if (i < n && raw[i] == ',') {
+      if (i < n && raw[i] == sep) {
         ++i;
         continue;
       }
@@ -336,7 +378,7 @@ public:
 
   void run() {
     std::vector<SyntaxProblem> problems;
-    split(raw_, records_, fields_, problems);
+    split(raw_, dialect_of(raw_), records_, fields_, problems);
     for (SyntaxProblem& p : problems) {
       b_.report(rules::csv_syntax, p.offset, std::move(p.message));
     }
@@ -674,7 +716,7 @@ bool claims_csv(std::string_view raw, bool by_extension) {
   std::vector<Record> records;
   std::vector<Field> fields;
   std::vector<SyntaxProblem> problems;
-  split(raw, records, fields, problems, 1);
+  split(raw, dialect_of(raw), records, fields, problems, 1);
   if (records.empty()) return false;
   bool term = false, language_or_entry = false;
   std::string value;
