@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "read/csv.hpp"
+#include "text/chars.hpp"
 #include "write/csv.hpp"
 #include "write/writers.hpp"
 
@@ -65,13 +66,6 @@ const FormatRecord table[] = {
      write_csv},
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 /// The extension of the file name at the end of `path`, lower case with
 /// the dot; empty when it has none.
 std::string extension_of(std::string_view path) {
@@ -79,7 +73,7 @@ std::string extension_of(std::string_view path) {
   std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
   std::size_t dot = name.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return {};
-  return lower(name.substr(dot));
+  return ascii_lower(name.substr(dot));
 }
 
 bool has_extension(const FormatRecord& r, const std::string& ext) {

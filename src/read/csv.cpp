@@ -19,6 +19,7 @@
 #include "format/ids.hpp"
 #include "format/tbx_picklists.hpp"
 #include "termgraph/rules.hpp"
+#include "text/chars.hpp"
 #include "text/language.hpp"
 #include "text/numbers.hpp"
 
@@ -26,8 +27,8 @@ namespace termgraph {
 
 namespace {
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+constexpr bool is_space(char c) {
+  return is_xml_space(c);
 }
 
 // -- records ----------------------------------------------------------------
@@ -205,9 +206,7 @@ void decode(std::string_view raw, const Field& f, std::string& out,
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
+  return trim_xml_spaces(s);
 }
 
 // -- columns ----------------------------------------------------------------

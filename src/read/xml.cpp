@@ -51,9 +51,7 @@ std::string_view trim(std::string_view s, Spaces spaces) {
     for (std::size_t n; (n = unicode_space_at_back(s)) != 0;) s.remove_suffix(n);
     return s;
   }
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
+  return trim_xml_spaces(s);
 }
 
 std::size_t Source::offset(pugi::xml_node node) {

@@ -21,6 +21,7 @@
 
 #include "model/builder.hpp"
 #include "read/text_builder.hpp"
+#include "text/chars.hpp"
 
 namespace termgraph {
 
@@ -45,7 +46,7 @@ namespace xml {
 /// XML white space (the S production): space, tab, line feed, carriage
 /// return.
 constexpr bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  return is_xml_space(c);
 }
 
 /// What trim() takes for white space.

@@ -2,6 +2,8 @@
 // ISO prints them.
 #include "termgraph/report.hpp"
 
+#include "text/chars.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -116,8 +118,8 @@ bool looks_like_number(std::string_view s) {
   return digit;
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+constexpr bool is_space(char c) {
+  return is_xml_space(c);
 }
 
 /// The number a reference is printed with: the one it was written with, else

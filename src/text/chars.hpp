@@ -147,13 +147,35 @@ inline std::size_t hard_stop_before(sv s, std::size_t i) noexcept {
 
 namespace termgraph {
 
+/// XML white space (the S production): space, tab, line feed, carriage
+/// return; also what CSV and the reports take for white space.
+constexpr bool is_xml_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/// `s` without the XML white space at its ends.
+inline std::string_view trim_xml_spaces(std::string_view s) {
+  while (!s.empty() && is_xml_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_xml_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+/// `s` with ASCII letters in lower case (other bytes as they are).
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 /// Writes `s` into `out` with every run of XML white space (space, tab, CR,
 /// LF) turned into one space and none at either end.
 inline void collapse_xml_spaces(std::string_view s, std::string& out) {
   out.clear();
   bool pending = false;
   for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (is_xml_space(c)) {
       pending = !out.empty();
       continue;
     }

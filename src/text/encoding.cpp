@@ -1,6 +1,8 @@
 // Encodings: every input becomes UTF-8 before it is parsed.
 #include "text/encoding.hpp"
 
+#include "text/chars.hpp"
+
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
 #include <algorithm>
@@ -182,12 +184,6 @@ std::string decode_utf16_32(std::string_view s, std::size_t start, int unit, boo
             std::to_string(s.size() - i) + " byte(s) left over), read as U+FFFD");
     out += replacement;
   }
-  return out;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 

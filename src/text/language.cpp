@@ -1,6 +1,8 @@
 // Language tags: canonical forms through ICU, basic filtering (RFC 4647).
 #include "text/language.hpp"
 
+#include "text/chars.hpp"
+
 #include <unicode/uloc.h>
 
 #include <algorithm>
@@ -12,9 +14,8 @@ namespace termgraph::language {
 namespace {
 
 std::string ascii_fallback(std::string_view tag) {
-  std::string out(tag);
+  std::string out = ascii_lower(tag);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c == '_') c = '-';
   }
   return out;
