@@ -4,6 +4,7 @@
 #include "load/analyse.hpp"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <memory>
 #include <vector>
@@ -40,10 +41,6 @@ const PassStep pipeline[] = {
     {Pass::entry_checks, "entry-checks", Pass::term_index,
      [](Impl& impl, std::vector<Diagnostic>& diagnostics) { check_entries(impl, diagnostics); }},
 };
-
-const Pass pass_order[] = {Pass::entry_index, Pass::term_index, Pass::resolution, Pass::graph,
-                           Pass::entry_checks};
-static_assert(std::size(pipeline) == std::size(pass_order));
 
 void run_passes(Impl& impl, std::vector<Diagnostic>& diagnostics, const std::vector<Pass>& skip) {
   std::vector<Pass> done;
@@ -103,7 +100,13 @@ std::string_view to_string(Pass pass) noexcept {
 }
 
 Span<Pass> passes() noexcept {
-  return {pass_order, std::size(pass_order)};
+  // The pipeline's order, as a list of its own.
+  static const std::array<Pass, std::size(pipeline)> order = [] {
+    std::array<Pass, std::size(pipeline)> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = pipeline[i].pass;
+    return out;
+  }();
+  return {order.data(), order.size()};
 }
 
 void finish_loading(LoadResult& result, const AnalysisOptions& options) {
