@@ -31,12 +31,16 @@ TEST(Rules, CatalogueIsCompleteAndDocumented) {
   std::stringstream ss;
   ss << in.rdbuf();
   std::string docs = ss.str();
-  ASSERT_EQ(rules::all().size(), 16u);
+  ASSERT_EQ(rules::all().size(), rule_count);
   for (const Rule* rule : rules::all()) {
     EXPECT_NE(docs.find("## " + std::string(rule->id)), std::string::npos)
         << rule->id << " has no section in docs/rules.md";
+    auto level = [](Level l) {
+      return l == Level::off ? std::string("off") : std::string(to_string(Severity(l)));
+    };
     std::string row = "| [`" + std::string(rule->id) + "`](#" + std::string(rule->id) + ") | " +
-                      std::string(to_string(rule->severity)) + " |";
+                      level(rule->iso) + " | " + level(rule->termbase) + " | " +
+                      std::string(rule->summary) + " |";
     EXPECT_NE(docs.find(row), std::string::npos) << "docs/rules.md table row for " << rule->id;
     EXPECT_EQ(rules::find(rule->id), rule);
   }
@@ -106,7 +110,7 @@ TEST(Rules, MissingDefinition) {
       load_string(doc("  <entry number=\"1\">\n    <term>a</term>\n  </entry>\n"), "m.xml");
   auto d = with_rule(r, "missing-definition");
   ASSERT_EQ(d.size(), 1u) << all_messages(r);
-  EXPECT_EQ(d[0]->severity, Severity::error);
+  EXPECT_EQ(d[0]->severity, Severity::warning);
   EXPECT_EQ(d[0]->range.line, 2u);
   EXPECT_EQ(termgraph::test::entry_numbers(r, *d[0]), std::vector<std::string>{"1"});
 }
@@ -117,7 +121,7 @@ TEST(Rules, MissingPreferredTerm) {
                              "p.xml");
   auto d = with_rule(r, "missing-preferred-term");
   ASSERT_EQ(d.size(), 1u) << all_messages(r);
-  EXPECT_EQ(d[0]->severity, Severity::error);
+  EXPECT_EQ(d[0]->severity, Severity::warning);
   EXPECT_EQ(d[0]->range.line, 2u);
 }
 

@@ -22,18 +22,30 @@ enum class Pass : std::uint8_t {
   entry_index,
   /// Designations by folded form (find_term, complete, closest).
   term_index,
-  /// Each reference to its entry; dangling-reference, label-mismatch.
+  /// Each reference to its entry; dangling-reference, unnumbered-reference,
+  /// reference-number-mismatch, label-mismatch, deprecated-term-cited.
   /// Needs entry_index.
   resolution,
-  /// Citations, circular definitions; self-reference, circular-definition.
-  /// Needs resolution.
+  /// Citations, circular definitions; self-reference, circular-definition,
+  /// unreferenced-entry. Needs resolution.
   graph,
-  /// duplicate-term, missing-definition, missing-preferred-term. Needs
-  /// term_index.
+  /// duplicate-term, missing-definition, missing-definition-in-language,
+  /// missing-preferred-term, empty-element. Needs term_index.
   entry_checks,
+  /// The numbering and the languages: numbering-order, missing-language,
+  /// invalid-language-tag.
+  structure,
+  /// The text as written: invalid-character, not-nfc, whitespace (with
+  /// their fixes).
+  text_checks,
+  /// How definitions and notes are written: definition-starts-with-article,
+  /// definition-ends-with-full-stop, definition-capitalised,
+  /// definition-repeats-term, note-label.
+  writing,
 };
 
-/// "entry-index", "term-index", "resolution", "graph", "entry-checks".
+/// "entry-index", "term-index", "resolution", "graph", "entry-checks",
+/// "structure", "text-checks", "writing".
 TERMGRAPH_API std::string_view to_string(Pass pass) noexcept;
 
 /// Every pass, in the order the driver runs them.

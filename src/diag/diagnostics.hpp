@@ -17,8 +17,10 @@ bool reported_before(const Diagnostic& a, const Diagnostic& b) noexcept;
 
 /// The engine: for the diagnostics from `first` on, drops those of rules
 /// turned off in `options`, gives the others the severity `options` resolves
-/// for their rule, and sorts them in report order (ties keep their order).
+/// for their rule under the profile of their file (`profiles`, indexed by
+/// FileId; iso beyond it), and sorts them in report order (ties keep their
+/// order).
 void settle_diagnostics(std::vector<Diagnostic>& diagnostics, std::size_t first,
-                        const DiagnosticOptions& options);
+                        const DiagnosticOptions& options, const std::vector<Profile>& profiles);
 
 }  // namespace termgraph

@@ -8,7 +8,7 @@ namespace termgraph::rules {
 
 namespace {
 const Rule* const catalogue[] = {
-#define TERMGRAPH_RULE_ADDRESS(name, id, severity, summary) &name,
+#define TERMGRAPH_RULE_ADDRESS(name, id, iso, termbase, summary) &name,
     TERMGRAPH_RULE_TABLE(TERMGRAPH_RULE_ADDRESS)
 #undef TERMGRAPH_RULE_ADDRESS
 };
