@@ -63,7 +63,7 @@ std::vector<std::string> summary(const std::vector<Diagnostic>& diagnostics) {
 
 const std::vector<std::string> all_findings = {
     "circular-definition 4:49 warning",  "dangling-reference 9:33 error",
-    "label-mismatch 11:40 warning",      "missing-definition 12:3 error",
+    "label-mismatch 11:40 warning",      "missing-definition 12:3 warning",
     "unsupported-content 13:66 warning",
 };
 
@@ -77,9 +77,12 @@ const Reference& ledger_reference(const LoadResult& r) {
 TEST(Analysis, AllPassesByDefault) {
   LoadResult r = load_findings();
   EXPECT_EQ(summary(r.diagnostics), all_findings);
-  ASSERT_EQ(passes().size(), 5u);
+  ASSERT_EQ(passes().size(), 8u);
   EXPECT_EQ(to_string(passes()[0]), "entry-index");
   EXPECT_EQ(to_string(passes()[4]), "entry-checks");
+  EXPECT_EQ(to_string(passes()[5]), "structure");
+  EXPECT_EQ(to_string(passes()[6]), "text-checks");
+  EXPECT_EQ(to_string(passes()[7]), "writing");
 }
 
 TEST(Analysis, SkippingThePassGraph) {
@@ -89,7 +92,7 @@ TEST(Analysis, SkippingThePassGraph) {
   EXPECT_EQ(summary(r.diagnostics),
             (std::vector<std::string>{
                 "dangling-reference 9:33 error", "label-mismatch 11:40 warning",
-                "missing-definition 12:3 error", "unsupported-content 13:66 warning"}));
+                "missing-definition 12:3 warning", "unsupported-content 13:66 warning"}));
   EXPECT_TRUE(r.vocabulary.circular_groups().empty());
   EXPECT_TRUE(r.vocabulary.cites(0).empty());
   // Resolution ran all the same.
@@ -102,7 +105,7 @@ TEST(Analysis, SkippingAPassSkipsThoseThatNeedIt) {
   LoadResult r = load_findings(options);
   // No index: no resolution, so no graph; the entry checks still run.
   EXPECT_EQ(summary(r.diagnostics),
-            (std::vector<std::string>{"missing-definition 12:3 error",
+            (std::vector<std::string>{"missing-definition 12:3 warning",
                                       "unsupported-content 13:66 warning"}));
   EXPECT_EQ(r.vocabulary.find_number("1.1"), nullptr);
   EXPECT_EQ(ledger_reference(r).target, no_entry);
@@ -195,7 +198,7 @@ TEST(Diagnostics, RulesTurnedOff) {
   LoadResult r = load_findings(options);
   EXPECT_EQ(summary(r.diagnostics), (std::vector<std::string>{"circular-definition 4:49 warning",
                                                               "label-mismatch 11:40 warning",
-                                                              "missing-definition 12:3 error"}));
+                                                              "missing-definition 12:3 warning"}));
   EXPECT_EQ(options.diagnostics.severity(RuleId::dangling_reference), std::nullopt);
   // Turned off, not unresolved: the reference is still recorded as dangling.
   EXPECT_EQ(r.vocabulary[2].languages[0].definition->references[0].target, no_entry);
@@ -255,11 +258,11 @@ TEST(Diagnostics, AConsumerReceivesEachDiagnosticOnceWhenAnalysisComesLater) {
   ASSERT_TRUE(analyse(r, later));
   EXPECT_EQ(collector.begun, 2);
   EXPECT_EQ(collector.ended, 2);
-  EXPECT_EQ(
-      collector.received,
-      (std::vector<std::string>{"unsupported-content 13:66 warning",
-                                "circular-definition 4:49 warning", "dangling-reference 9:33 error",
-                                "label-mismatch 11:40 warning", "missing-definition 12:3 error"}));
+  EXPECT_EQ(collector.received,
+            (std::vector<std::string>{
+                "unsupported-content 13:66 warning", "circular-definition 4:49 warning",
+                "dangling-reference 9:33 error", "label-mismatch 11:40 warning",
+                "missing-definition 12:3 warning"}));
 }
 
 TEST(Diagnostics, EntriesAreIds) {
@@ -348,4 +351,110 @@ TEST(Citations, NameTheCitingLanguageSection) {
   const Span<Citation> cited_by = v.cited_by(0);
   ASSERT_EQ(cited_by.size(), 3u);
   EXPECT_EQ(cited_by[1].section->language, "fr");
+}
+
+// -- profiles ----------------------------------------------------------------
+
+namespace {
+
+// The same two entries as a TBX v3 termbase: 1 has an English definition
+// and a French term only; 2 has no definition; both have the preferred term
+// "node" (homographs of different concepts).
+const char* const termbase = R"(<?xml version="1.0" encoding="UTF-8"?>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Core" style="dca" xml:lang="en">
+  <tbxHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body>
+    <conceptEntry id="c1">
+      <langSec xml:lang="en">
+        <descrip type="definition">point where lines of a network meet</descrip>
+        <termSec><term>node</term></termSec>
+      </langSec>
+      <langSec xml:lang="fr"><termSec><term>nœud</term></termSec></langSec>
+    </conceptEntry>
+    <conceptEntry id="c2">
+      <langSec xml:lang="en"><termSec><term>node</term></termSec></langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+)";
+
+std::vector<std::string> rules_of(const LoadResult& r) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : r.diagnostics) {
+    out.push_back(std::string(d.rule_id()) + " " + std::string(to_string(d.severity)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(Profiles, EachFormatHasOne) {
+  EXPECT_EQ(default_profile(Format::native), Profile::iso);
+  EXPECT_EQ(default_profile(Format::sts), Profile::iso);
+  EXPECT_EQ(default_profile(Format::tbx), Profile::termbase);
+  EXPECT_EQ(default_profile(Format::tbx2008), Profile::termbase);
+  EXPECT_EQ(default_profile(Format::csv), Profile::termbase);
+  EXPECT_EQ(default_profile(Format::unknown), Profile::iso);
+  EXPECT_EQ(to_string(Profile::iso), "iso");
+  EXPECT_EQ(to_string(Profile::termbase), "termbase");
+  for (const FormatInfo& f : formats()) EXPECT_EQ(f.profile, default_profile(f.format));
+}
+
+TEST(Profiles, ATermbaseUnderItsOwnProfileHasNoQualityFindings) {
+  const LoadResult r = load_string(termbase, "t.tbx");
+  ASSERT_EQ(r.formats.at(0), Format::tbx);
+  EXPECT_EQ(rules_of(r), std::vector<std::string>{}) << test::all_messages(r);
+}
+
+TEST(Profiles, TheIsoProfileChosenForEveryFile) {
+  LoadOptions options;
+  options.analysis.diagnostics.profile = Profile::iso;
+  const LoadResult r = load_string(termbase, "t.tbx", options);
+  EXPECT_EQ(rules_of(r),
+            (std::vector<std::string>{"missing-definition-in-language warning",
+                                      "missing-definition warning", "duplicate-term warning"}))
+      << test::all_messages(r);
+}
+
+TEST(Profiles, EachFileUnderItsFormatsProfileInOneVocabulary) {
+  // A native file (iso) beside the termbase: its entry without a definition
+  // is reported, the termbase's is not.
+  std::vector<Source> sources;
+  sources.push_back({"t.tbx", termbase});
+  sources.push_back({"n.xml", R"(<vocabulary xmlns="urn:termgraph:vocabulary:1" xml:lang="en">
+  <entry number="9"><term>edge</term></entry>
+</vocabulary>
+)"});
+  const LoadResult r = load_sources(std::move(sources));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << test::all_messages(r);
+  EXPECT_TRUE(r.diagnostics[0].is(RuleId::missing_definition));
+  EXPECT_EQ(r.diagnostics[0].range.file, 1u);
+  EXPECT_EQ(r.diagnostics[0].range.line, 2u);
+}
+
+TEST(Profiles, TurnOnWarningsAsErrorsAndOverrides) {
+  DiagnosticOptions o;
+  // Off under termbase, warning under iso: turned on, it takes the iso level.
+  EXPECT_EQ(o.severity(RuleId::duplicate_term, Profile::termbase), std::nullopt);
+  o.turn_on(RuleId::duplicate_term);
+  EXPECT_EQ(o.severity(RuleId::duplicate_term, Profile::termbase), Severity::warning);
+  // Off in both: turned on, Rule::severity.
+  EXPECT_EQ(o.severity(RuleId::unreferenced_entry, Profile::iso), std::nullopt);
+  o.turn_on(RuleId::unreferenced_entry);
+  EXPECT_EQ(o.severity(RuleId::unreferenced_entry, Profile::iso), Severity::warning);
+  // A chosen profile wins over the file's.
+  o.profile = Profile::termbase;
+  EXPECT_EQ(o.severity(RuleId::missing_definition, Profile::iso), std::nullopt);
+  o.set_severity(RuleId::missing_definition, Severity::error);
+  EXPECT_EQ(o.severity(RuleId::missing_definition, Profile::iso), Severity::error);
+
+  LoadOptions options;
+  options.analysis.diagnostics.profile = Profile::iso;
+  options.analysis.diagnostics.warnings_as_errors = true;
+  options.analysis.diagnostics.set_severity(RuleId::missing_definition, Severity::note);
+  const LoadResult r = load_string(termbase, "t.tbx", options);
+  EXPECT_EQ(rules_of(r),
+            (std::vector<std::string>{"missing-definition-in-language error",
+                                      "missing-definition note", "duplicate-term error"}));
+  EXPECT_EQ(r.errors(), 2u);
 }

@@ -27,6 +27,17 @@ using termgraph::testing::compare_models;
 
 namespace {
 
+/// Findings are compared across formats, so both files are checked under
+/// one profile (each format has its own by default).
+const LoadOptions& one_profile() {
+  static const LoadOptions options = [] {
+    LoadOptions o;
+    o.analysis.diagnostics.profile = Profile::iso;
+    return o;
+  }();
+  return options;
+}
+
 /// "line:column" of a diagnostic.
 std::string at(const Diagnostic* d) {
   return std::to_string(d->range.line) + ":" + std::to_string(d->range.column);
@@ -105,7 +116,7 @@ TEST(Csv, GeneratedVocabulariesRoundTrip) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     const std::string xml =
         without_markup_and_ids(termgraph::testing::generate_vocabulary(seed).xml);
-    const LoadResult original = load_string(xml, "gen.xml");
+    const LoadResult original = load_string(xml, "gen.xml", one_profile());
     ASSERT_EQ(original.formats.at(0), Format::native);
     const std::string csv = to_csv(original.vocabulary);
     // Line feeds that end no row: several notes (examples, sources) in a cell.
@@ -114,7 +125,7 @@ TEST(Csv, GeneratedVocabulariesRoundTrip) {
     }
     quoted += static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '"'));
 
-    const LoadResult back = load_string(csv, "roundtrip.csv");
+    const LoadResult back = load_string(csv, "roundtrip.csv", one_profile());
     ASSERT_EQ(back.formats.at(0), Format::csv);
     EXPECT_EQ(with_rule(back, "unsupported-content").size(), 0u) << all_messages(back);
     EXPECT_EQ(compare_models(original.vocabulary, back.vocabulary), "");
@@ -451,12 +462,21 @@ TEST(Csv, EntriesWithoutNumbersAndDetection) {
   LoadOptions options;
   options.format = Format::csv;
   EXPECT_EQ(load_string("term,entry\na,1\n", "x.txt", options).vocabulary.size(), 1u);
-  // Plain text that names no known columns is not CSV.
-  EXPECT_EQ(load_string("hello, world\n", "x.txt").formats.at(0), Format::unknown);
+  // Plain text that names no known columns is not CSV, nor XML: a file of
+  // no format termgraph reads.
+  const LoadResult text = load_string("hello, world\n", "x.txt");
+  EXPECT_EQ(text.formats.at(0), Format::unknown);
+  ASSERT_EQ(with_rule(text, "unknown-format").size(), 1u);
+  EXPECT_EQ(text.diagnostics.size(), 1u);
 
+  // An empty file yields no entries: one empty-input error (the reader
+  // adds nothing of its own).
   const LoadResult empty = load_string("", "e.csv");
   EXPECT_EQ(empty.formats.at(0), Format::csv);
-  ASSERT_EQ(with_rule(empty, "unsupported-content").size(), 1u);
+  ASSERT_EQ(empty.diagnostics.size(), 1u);
+  EXPECT_TRUE(empty.diagnostics[0].is(RuleId::empty_input));
+  EXPECT_EQ(empty.diagnostics[0].severity, Severity::error);
+  EXPECT_EQ(empty.diagnostics[0].range.line, 1u);
 }
 
 TEST(Csv, RepeatedNoteColumnsAndWideHeaders) {

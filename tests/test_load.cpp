@@ -2,9 +2,14 @@
 // detection, diagnostics order.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 #include "termgraph/load.hpp"
 #include "termgraph/rules.hpp"
@@ -120,6 +125,52 @@ TEST(Load, MissingPathIsUnreadableAndOthersStillLoad) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_NE(found[0]->message.find("nope.xml"), std::string::npos);
   EXPECT_EQ(r.vocabulary.size(), 2u);
+}
+
+TEST(Load, DashIsAFileNameUnlessAsked) {
+  LoadResult r = load_files({"-"});
+  auto found = with_rule(r, "unreadable-input");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->message, "no such file or directory '-'");
+}
+
+TEST(Load, DashReadsStandardInputOnceWhenAsked) {
+#if defined(__unix__) || defined(__APPLE__)
+  TempDir dir;
+  const std::string piped = dir.write("piped.xml", kSmall);
+  const std::string other =
+      dir.write("other.xml", R"(<vocabulary xmlns="urn:termgraph:vocabulary:1">
+<entry number="2.1"><term>gamma</term><definition>after <ref to="1.2">beta</ref></definition></entry>
+</vocabulary>)");
+  // Standard input comes from piped.xml for the duration of the load.
+  std::fflush(stdin);
+  const int saved = ::dup(0);
+  ASSERT_GE(saved, 0);
+  const int fd = ::open(piped.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  ::dup2(fd, 0);
+  ::close(fd);
+  LoadOptions options;
+  options.dash_is_stdin = true;
+  LoadResult r = load_files({other, "-", "-"}, options);
+  std::clearerr(stdin);
+  ::dup2(saved, 0);
+  ::close(saved);
+
+  ASSERT_EQ(r.vocabulary.files().size(), 3u);
+  EXPECT_EQ(r.vocabulary.files()[1], "<stdin>");
+  EXPECT_EQ(r.formats[1], Format::native);  // detected from the content
+  EXPECT_EQ(r.vocabulary.size(), 3u);
+  // One vocabulary: other.xml's reference to 1.2 resolves into <stdin>.
+  EXPECT_TRUE(with_rule(r, "dangling-reference").empty());
+  // The second "-" reads nothing and says why.
+  auto found = with_rule(r, "unreadable-input");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->message, "standard input is given more than once");
+  EXPECT_EQ(found[0]->range.file, 2u);
+#else
+  GTEST_SKIP() << "needs dup2 to redirect standard input";
+#endif
 }
 
 TEST(Load, BrokenFileDoesNotHideOthers) {

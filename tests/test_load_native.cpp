@@ -263,10 +263,11 @@ TEST(LoadNative, EmptyTermIsReportedAndIgnored) {
   ASSERT_EQ(r.vocabulary.size(), 1u);
   EXPECT_EQ(terms(r.vocabulary[0].languages[0]), (std::vector<std::string>{"real"}));
   EXPECT_EQ(r.vocabulary[0].languages[0].designations[0].status, Status::preferred);
-  auto found = with_rule(r, "unsupported-content");
+  auto found = with_rule(r, "empty-element");
   ASSERT_EQ(found.size(), 1u) << all_messages(r);
   EXPECT_EQ(found[0]->range.line, 2u);
   EXPECT_EQ(found[0]->range.column, 21u);
+  EXPECT_TRUE(with_rule(r, "unsupported-content").empty()) << all_messages(r);
 }
 
 // -- text blocks ------------------------------------------------------------

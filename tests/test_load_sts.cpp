@@ -247,7 +247,7 @@ TEST(LoadSts, AllThreeTbxNamespacesAndAnyPrefix) {
       "<standard><body>"
       "<term-sec><label>3.1</label>"
       "<t:termEntry xmlns:t=\"urn:iso:std:iso:30042:ed-2\"><t:langSet xml:lang=\"en\">"
-      "<t:definition>a <t:entailedTerm target=\"term_3.2\">block (3.2)</t:entailedTerm> "
+      "<t:definition>one-time <t:entailedTerm target=\"term_3.2\">block (3.2)</t:entailedTerm> "
       "field</t:definition><t:tig><t:term>nonce</t:term>"
       "<t:normativeAuthorization value=\"preferredTerm\"/></t:tig></t:langSet></t:termEntry>"
       "</term-sec>"
@@ -311,7 +311,7 @@ TEST(LoadSts, TermEntryOutsideATermSecIsAnEntry) {
 TEST(LoadSts, StatusesKindsAndPartsOfSpeech) {
   std::string doc = clause(
       "<term-sec><label>3.1</label><tbx:termEntry><tbx:langSet xml:lang=\"en\">"
-      "<tbx:definition>a definition</tbx:definition>"
+      "<tbx:definition>short definition</tbx:definition>"
       "<tbx:tig><tbx:term>one</tbx:term><tbx:partOfSpeech value=\"noun\"/>"
       "<tbx:normativeAuthorization value=\"preferredTerm\"/>"
       "<tbx:termType value=\"fullForm\"/></tbx:tig>"

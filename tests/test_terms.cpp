@@ -66,9 +66,20 @@ TEST(Terms, NoErrorsAndOnlyTheIntendedCircularDefinition) {
   const LoadResult& r = terms();
   EXPECT_TRUE(r) << all_messages(r);
   EXPECT_EQ(r.errors(), 0u) << all_messages(r);
-  // The single finding is the block / block header circle.
-  ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
-  const Diagnostic& d = r.diagnostics[0];
+  // The samples are excerpts of ISO 22739 that keep its numbers: gaps in
+  // the numbering (and nothing out of sequence) are expected. Besides
+  // them, the single finding is the block / block header circle.
+  std::vector<Diagnostic> others;
+  for (const Diagnostic& d : r.diagnostics) {
+    if (d.is(RuleId::numbering_order)) {
+      EXPECT_EQ(d.message.rfind("gap in the numbering: ", 0), 0u) << d.message;
+    } else {
+      others.push_back(d);
+    }
+  }
+  EXPECT_EQ(r.diagnostics.size() - others.size(), 22u) << all_messages(r);
+  ASSERT_EQ(others.size(), 1u) << all_messages(r);
+  const Diagnostic& d = others[0];
   EXPECT_EQ(d.rule_id(), "circular-definition");
   EXPECT_EQ(termgraph::test::entry_numbers(r, d), (std::vector<std::string>{"3.2", "3.4"}));
 

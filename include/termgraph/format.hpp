@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "termgraph/diagnostic.hpp"
 #include "termgraph/model.hpp"
 
 namespace termgraph {
@@ -40,6 +41,9 @@ struct FormatInfo {
   bool can_write = false;
   /// What of the model the format holds when written, and what it loses.
   std::string_view carries;
+  /// The profile its files are checked under unless one is chosen: iso for
+  /// native and STS, termbase for TBX and CSV.
+  Profile profile = Profile::iso;
 };
 
 /// Every format, in a fixed order (that of the `--from` / `--to` choices
@@ -52,6 +56,10 @@ TERMGRAPH_API Span<FormatInfo> formats();
 /// The format whose name() is `name` ("native", "sts", "tbx", "tbx2008"),
 /// or Format::unknown.
 [[nodiscard]] TERMGRAPH_API Format format_named(std::string_view name) noexcept;
+
+/// The profile files of `format` are checked under unless one is chosen
+/// (iso for Format::unknown).
+[[nodiscard]] TERMGRAPH_API Profile default_profile(Format format) noexcept;
 
 /// The format's name ("native", "sts", "tbx", "tbx2008") or "unknown".
 TERMGRAPH_API std::string_view to_string(Format f) noexcept;

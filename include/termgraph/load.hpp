@@ -53,13 +53,18 @@ struct LoadOptions {
   /// Which analysis passes run after loading (all by default), and how
   /// diagnostics are reported.
   AnalysisOptions analysis;
+  /// load_files() reads a path "-" from standard input (once; shown as
+  /// `<stdin>`, its format detected from the content), as command-line
+  /// tools do. Off: "-" is a file name like any other.
+  bool dash_is_stdin = false;
 };
 
 /// Loads all files as one vocabulary: references may cross files.
 /// Directories are searched recursively for the files whose extension is one
 /// of a readable format's (FormatInfo::extensions), sorted.
 /// A file that cannot be read gives an unreadable-input diagnostic; loading
-/// goes on with the others.
+/// goes on with the others. An input that yields no entries (a directory
+/// without a term file, a file with none) gives an empty-input error.
 TERMGRAPH_API LoadResult load_files(const std::vector<std::string>& paths,
                                     const LoadOptions& options = {});
 

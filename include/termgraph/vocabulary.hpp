@@ -111,6 +111,15 @@ public:
   [[nodiscard]] const std::vector<std::string>& files() const& noexcept;
   const std::vector<std::string>& files() const&& = delete;  ///< Would point into a temporary.
 
+  /// The languages input `file` declares its entries are given in, as
+  /// written, in the order written: the native format's `languages`
+  /// attribute, the `content-language` of an STS document's metadata; empty
+  /// when the file declares none (TBX and CSV never do). An entry of the
+  /// file without a section in one of them is reported as missing-language.
+  [[nodiscard]] Span<std::string_view> declared_languages(FileId file) const& noexcept;
+  /// Would point into a temporary.
+  Span<std::string_view> declared_languages(FileId file) const&& = delete;
+
   /// The text of 1-based `line` of input `file` (no line break); empty when
   /// out of range. Lets reports show the source line under a diagnostic.
   [[nodiscard]] std::string_view source_line(FileId file, std::uint32_t line) const&;

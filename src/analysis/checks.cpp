@@ -84,7 +84,48 @@ void check_entries(const Vocabulary::Impl& v, std::vector<Diagnostic>& diagnosti
     i = j;
   }
 
+  // empty-element. An empty element counts as absent for every other rule,
+  // but the rule about its own absence gives way to empty-element where it
+  // stands (one finding per problem): a section whose term elements are
+  // empty gets no missing-preferred-term, one whose definition element is
+  // empty no missing-definition-in-language, and an entry whose only
+  // definitions are empty no missing-definition. ISO's empty term, the mark
+  // for "no term in this language", is no empty element: the section has
+  // no term (missing-preferred-term, as it would have in any format the
+  // vocabulary is converted to).
+  std::vector<bool> empty_term_in(v.sections.size(), false);
+  for (const EmptyTerm& t : v.empty_terms) {
+    if (t.no_term_mark || t.section >= v.sections.size() || t.entry >= v.entries.size()) {
+      continue;
+    }
+    empty_term_in[t.section] = true;
+    Diagnostic d = make_diagnostic(rules::empty_element, t.range,
+                                   "empty term in language '" +
+                                       std::string(v.sections[t.section].language) + "' of entry " +
+                                       std::string(v.entries[t.entry].number) + "; it is left out");
+    d.entries = {t.entry};
+    diagnostics.push_back(std::move(d));
+  }
+  auto empty_block = [&](const Entry& e, const LanguageSection& sec, const TextBlock& b) {
+    if (!b.text.empty()) return;
+    Diagnostic d =
+        make_diagnostic(rules::empty_element, b.range,
+                        "empty " + std::string(to_string(b.kind)) + " in language '" +
+                            std::string(sec.language) + "' of entry " + std::string(e.number));
+    d.entries = {e.id};
+    diagnostics.push_back(std::move(d));
+  };
+  auto empty_definition = [](const LanguageSection& sec) {
+    return sec.definition != nullptr && sec.definition->text.empty();
+  };
+
   for (const Entry& e : v.entries) {
+    for (const LanguageSection& sec : e.languages) {
+      if (sec.definition) empty_block(e, sec, *sec.definition);
+      for (const TextBlock& b : sec.notes) empty_block(e, sec, b);
+      for (const TextBlock& b : sec.examples) empty_block(e, sec, b);
+      for (const TextBlock& b : sec.sources) empty_block(e, sec, b);
+    }
     if (e.languages.empty()) {
       Diagnostic d = make_diagnostic(rules::missing_preferred_term, e.range,
                                      "entry " + std::string(e.number) + " has no terms");
@@ -96,8 +137,30 @@ void check_entries(const Vocabulary::Impl& v, std::vector<Diagnostic>& diagnosti
       diagnostics.push_back(std::move(m));
       continue;
     }
+    const bool defined_somewhere =
+        std::any_of(e.languages.begin(), e.languages.end(), [](const LanguageSection& sec) {
+          return sec.definition != nullptr && !sec.definition->text.empty();
+        });
+    if (!defined_somewhere &&
+        std::none_of(e.languages.begin(), e.languages.end(), empty_definition)) {
+      // One language: point at its (empty) definition or section, as before;
+      // several: at the entry.
+      const LanguageSection& only = e.languages[0];
+      const bool one = e.languages.size() == 1;
+      Diagnostic d = make_diagnostic(
+          rules::missing_definition,
+          !one              ? e.range
+          : only.definition ? only.definition->range
+                            : only.range,
+          "entry " + std::string(e.number) +
+              (one ? " has no definition in language '" + std::string(only.language) + "'"
+                   : std::string(" has no definition in any language")));
+      d.entries = {e.id};
+      diagnostics.push_back(std::move(d));
+    }
     for (const LanguageSection& sec : e.languages) {
-      if (sec.preferred() == nullptr) {
+      const std::size_t index = static_cast<std::size_t>(&sec - v.sections.data());
+      if (sec.preferred() == nullptr && !empty_term_in[index]) {
         Diagnostic d = make_diagnostic(rules::missing_preferred_term, sec.range,
                                        "entry " + std::string(e.number) +
                                            " has no preferred term in language '" +
@@ -105,11 +168,11 @@ void check_entries(const Vocabulary::Impl& v, std::vector<Diagnostic>& diagnosti
         d.entries = {e.id};
         diagnostics.push_back(std::move(d));
       }
-      if (sec.definition == nullptr || sec.definition->text.empty()) {
-        Diagnostic d = make_diagnostic(
-            rules::missing_definition, sec.definition ? sec.definition->range : sec.range,
-            "entry " + std::string(e.number) + " has no definition in language '" +
-                std::string(sec.language) + "'");
+      if (defined_somewhere && sec.definition == nullptr) {
+        Diagnostic d =
+            make_diagnostic(rules::missing_definition_in_language, sec.range,
+                            "entry " + std::string(e.number) + " has no definition in language '" +
+                                std::string(sec.language) + "' while another language has one");
         d.entries = {e.id};
         diagnostics.push_back(std::move(d));
       }

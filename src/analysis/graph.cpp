@@ -231,6 +231,26 @@ void find_cycle(const DefinitionGraph& g, const std::vector<std::uint32_t>& comp
   for (EntryId v : queue) via[v] = nullptr;
 }
 
+// unreferenced-entry: entries that no other entry cites, in any kind of
+// block (a citation of itself does not count). Off by default; the
+// engine drops the findings unless the rule is turned on.
+void report_unreferenced(const Impl& impl, std::vector<Diagnostic>& diagnostics) {
+  const std::size_t n = impl.entries.size();
+  if (impl.in_offsets.size() != n + 1) return;
+  for (std::size_t v = 0; v < n; ++v) {
+    bool cited = false;
+    for (std::uint32_t k = impl.in_offsets[v]; k < impl.in_offsets[v + 1] && !cited; ++k) {
+      cited = impl.in_edges[k].from != v;
+    }
+    if (cited) continue;
+    const Entry& e = impl.entries[v];
+    Diagnostic d = make_diagnostic(rules::unreferenced_entry, e.range,
+                                   "entry " + describe(e) + " is not cited by any other entry");
+    d.entries.push_back(e.id);
+    diagnostics.push_back(std::move(d));
+  }
+}
+
 }  // namespace
 
 void build_graph(Impl& impl, std::vector<Diagnostic>& diagnostics) {
@@ -331,6 +351,8 @@ void build_graph(Impl& impl, std::vector<Diagnostic>& diagnostics) {
     diagnostics.push_back(std::move(d));
     impl.circular.push_back(std::move(group));
   }
+
+  report_unreferenced(impl, diagnostics);
 }
 
 std::vector<Prerequisite> prerequisites(const Impl& impl, EntryId id) {

@@ -10,8 +10,8 @@ namespace termgraph {
 /// Builds Impl::out_edges / in_edges from the resolved references, finds
 /// the circular definitions (strongly connected components of definition
 /// references, self-citing definitions included) without recursion, and
-/// reports self-reference and circular-definition diagnostics in a
-/// deterministic order.
+/// reports self-reference, circular-definition and unreferenced-entry
+/// (entries no other entry cites) diagnostics in a deterministic order.
 void build_graph(Vocabulary::Impl& impl, std::vector<Diagnostic>& diagnostics);
 
 /// Every entry the definition of `id` depends on, transitively, dependencies

@@ -48,6 +48,20 @@ std::string_view number_in_id(std::string_view id) {
   return {};
 }
 
+std::string_view document_in_id(std::string_view id) {
+  std::string_view number = number_in_id(id);
+  if (number.empty()) return {};
+  // number_in_id() returns a view into `id`, right after its marker.
+  const std::size_t marker_end = static_cast<std::size_t>(number.data() - id.data());
+  for (std::string_view marker : {term_prefix, section_prefix}) {
+    if (marker_end >= marker.size() &&
+        id.compare(marker_end - marker.size(), marker.size(), marker) == 0) {
+      return id.substr(0, marker_end - marker.size());
+    }
+  }
+  return {};
+}
+
 std::string_view after_prefix(std::string_view id) {
   for (std::string_view prefix : {term_prefix, section_prefix}) {
     if (id.size() > prefix.size() && id.compare(0, prefix.size(), prefix) == 0) {

@@ -24,6 +24,12 @@ std::string section_id(std::string_view number);
 /// (`term_3.7--2` -> `3.7`); empty when it carries none.
 std::string_view number_in_id(std::string_view id);
 
+/// What stands before the `term_` or `sec_` of an id that carries an entry
+/// number (number_in_id()): the document the number belongs to, in ids
+/// such as `iso_9000_2005_en_term_3.1.6` -> `iso_9000_2005_en_`; empty for
+/// `term_3.7` and for an id that carries no number.
+std::string_view document_in_id(std::string_view id);
+
 /// The rest of an id that starts with `term_` or `sec_` (`term_3.30` ->
 /// `3.30`), empty for any other id.
 std::string_view after_prefix(std::string_view id);

@@ -37,6 +37,85 @@ constexpr std::pair<TermKind, std::string_view> term_types[] = {
     {TermKind::symbol, "equation"},
 };
 
+// The data categories of ISO 30042:2019 and its dialects (TBX-Core,
+// TBX-Min, TBX-Basic) by the DCA element that carries them. A DCT file
+// writes the category as an element of its own (<basic:definition>), which
+// then stands where the DCA element would (first in a <descripGrp>).
+constexpr std::pair<std::string_view, std::string_view> data_categories[] = {
+    {"definition", "descrip"},
+    {"context", "descrip"},
+    {"example", "descrip"},
+    {"explanation", "descrip"},
+    {"subjectField", "descrip"},
+    {"figure", "descrip"},
+    {"table", "descrip"},
+    {"audio", "descrip"},
+    {"video", "descrip"},
+    {"otherBinaryData", "descrip"},
+    {"characteristic", "descrip"},
+    {"classificationCode", "descrip"},
+    {"conceptPosition", "descrip"},
+    {"quantity", "descrip"},
+    {"range", "descrip"},
+    {"unit", "descrip"},
+    {"sampleSentence", "descrip"},
+    {"reliabilityCode", "descrip"},
+    {"thesaurusDescriptor", "descrip"},
+    {"relatedConcept", "descrip"},
+    {"relatedConceptBroader", "descrip"},
+    {"relatedConceptNarrower", "descrip"},
+    {"associatedConcept", "descrip"},
+    {"broaderConceptGeneric", "descrip"},
+    {"broaderConceptPartitive", "descrip"},
+    {"subordinateConceptGeneric", "descrip"},
+    {"subordinateConceptPartitive", "descrip"},
+    {"sequentiallyRelatedConcept", "descrip"},
+    {"spatiallyRelatedConcept", "descrip"},
+    {"temporallyRelatedConcept", "descrip"},
+    {"antonymConcept", "descrip"},
+    {"source", "admin"},
+    {"customerSubset", "admin"},
+    {"projectSubset", "admin"},
+    {"productSubset", "admin"},
+    {"securitySubset", "admin"},
+    {"applicationSubset", "admin"},
+    {"businessUnitSubset", "admin"},
+    {"environmentSubset", "admin"},
+    {"conceptOrigin", "admin"},
+    {"entrySource", "admin"},
+    {"originatingDatabase", "admin"},
+    {"originatingInstitution", "admin"},
+    {"originatingPerson", "admin"},
+    {"sourceIdentifier", "admin"},
+    {"sortKey", "admin"},
+    {"indexHeading", "admin"},
+    {"keyword", "admin"},
+    {"searchTerm", "admin"},
+    {"elementWorkingStatus", "admin"},
+    {"partOfSpeech", "termNote"},
+    {"administrativeStatus", "termNote"},
+    {"normativeAuthorization", "termNote"},
+    {"usageStatus", "termNote"},
+    {"termType", "termNote"},
+    {"grammaticalGender", "termNote"},
+    {"grammaticalNumber", "termNote"},
+    {"geographicalUsage", "termNote"},
+    {"termLocation", "termNote"},
+    {"register", "termNote"},
+    {"frequency", "termNote"},
+    {"temporalQualifier", "termNote"},
+    {"timeRestriction", "termNote"},
+    {"proprietaryRestriction", "termNote"},
+    {"transferComment", "termNote"},
+    {"languagePlanningQualifier", "termNote"},
+    {"termProvenance", "termNote"},
+    {"pronunciation", "termNote"},
+    {"transactionType", "transac"},
+    {"crossReference", "ref"},
+    {"externalCrossReference", "xref"},
+    {"xGraphic", "xref"},
+};
+
 /// The value of the first row for `key` in `table`.
 template <typename Key, std::size_t N>
 std::string_view value_of(const std::pair<Key, std::string_view> (&table)[N], Key key) {
@@ -130,6 +209,13 @@ std::string administrative_status_value(Status status) {
 
 std::string_view term_type(TermKind kind) {
   return value_of(term_types, kind);
+}
+
+std::string_view dca_element(std::string_view category) {
+  for (const auto& row : data_categories) {
+    if (row.first == category) return row.second;
+  }
+  return {};
 }
 
 }  // namespace termgraph::tbx_picklist

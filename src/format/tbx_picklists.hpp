@@ -55,4 +55,11 @@ std::string administrative_status_value(Status status);
 /// variant.
 std::string_view term_type(TermKind kind);
 
+/// The DCA element that carries the data category `category` as its type
+/// ("definition" -> "descrip", "source" -> "admin", "partOfSpeech" ->
+/// "termNote", "transactionType" -> "transac", "crossReference" -> "ref",
+/// "xGraphic" -> "xref"): what a DCT element named `category` stands for.
+/// Empty for a category this table does not know (a dialect's own).
+std::string_view dca_element(std::string_view category);
+
 }  // namespace termgraph::tbx_picklist

@@ -12,9 +12,14 @@
 #include "analysis/checks.hpp"
 #include "analysis/graph.hpp"
 #include "analysis/resolve.hpp"
+#include "analysis/structure.hpp"
+#include "analysis/text_checks.hpp"
+#include "analysis/writing.hpp"
 #include "diag/diagnostics.hpp"
+#include "load/suppress.hpp"
 #include "lookup/term_index.hpp"
 #include "model/impl.hpp"
+#include "termgraph/format.hpp"
 
 namespace termgraph {
 
@@ -40,6 +45,10 @@ const PassStep pipeline[] = {
     {Pass::graph, "graph", Pass::resolution, &build_graph},
     {Pass::entry_checks, "entry-checks", Pass::term_index,
      [](Impl& impl, std::vector<Diagnostic>& diagnostics) { check_entries(impl, diagnostics); }},
+    {Pass::structure, "structure", Pass::structure,
+     [](Impl& impl, std::vector<Diagnostic>& diagnostics) { check_structure(impl, diagnostics); }},
+    {Pass::text_checks, "text-checks", Pass::text_checks, &check_text},
+    {Pass::writing, "writing", Pass::writing, &check_writing},
 };
 
 void run_passes(Impl& impl, std::vector<Diagnostic>& diagnostics, const std::vector<Pass>& skip) {
@@ -70,11 +79,35 @@ void assemble_reference_view(Impl& impl) {
   }
 }
 
-/// Applies the engine to the diagnostics from `first` on, puts them in
-/// report order among the others and hands them to the consumer.
-void deliver(LoadResult& result, std::size_t first, const DiagnosticOptions& options) {
+Impl& own_impl(const Vocabulary& vocabulary) {
+  // The library created this Impl non-const (load_inputs); the caller
+  // checked that no one else holds it.
+  return const_cast<Impl&>(VocabularyAccess::impl(vocabulary));
+}
+
+/// True when every pass ran: only then does a suppression that silenced
+/// nothing truly silence nothing.
+bool complete(const AnalysisOptions& options) {
+  return options.run && options.skip.empty();
+}
+
+/// Applies the suppression comments and then the engine to the diagnostics
+/// from `first` on, puts them in report order among the others and hands
+/// them to the consumer. With `analysed`, the analysis is complete: the
+/// suppressions that silenced nothing are reported.
+void deliver(LoadResult& result, std::size_t first, const DiagnosticOptions& options,
+             bool analysed) {
   std::vector<Diagnostic>& all = result.diagnostics;
-  settle_diagnostics(all, first, options);
+  if (VocabularyAccess::sole_owner(result.vocabulary)) {
+    Impl& impl = own_impl(result.vocabulary);
+    read_suppressions(impl, result.formats);
+    apply_suppressions(impl, all, first);
+    if (analysed) report_unused_suppressions(impl, all);
+  }
+  std::vector<Profile> profiles;
+  profiles.reserve(result.formats.size());
+  for (Format f : result.formats) profiles.push_back(default_profile(f));
+  settle_diagnostics(all, first, options, profiles);
   if (DiagnosticConsumer* consumer = options.consumer) {
     consumer->begin(result.vocabulary);
     for (std::size_t i = first; i < all.size(); ++i) consumer->handle(all[i]);
@@ -82,12 +115,6 @@ void deliver(LoadResult& result, std::size_t first, const DiagnosticOptions& opt
   }
   std::inplace_merge(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(first), all.end(),
                      reported_before);
-}
-
-Impl& own_impl(const Vocabulary& vocabulary) {
-  // The library created this Impl non-const (load_inputs); the caller
-  // checked that no one else holds it.
-  return const_cast<Impl&>(VocabularyAccess::impl(vocabulary));
 }
 
 }  // namespace
@@ -115,7 +142,7 @@ void finish_loading(LoadResult& result, const AnalysisOptions& options) {
     run_passes(impl, result.diagnostics, options.skip);
     assemble_reference_view(impl);
   }
-  deliver(result, 0, options.diagnostics);
+  deliver(result, 0, options.diagnostics, complete(options));
 }
 
 bool analyse(LoadResult& result, const AnalysisOptions& options) {
@@ -125,7 +152,7 @@ bool analyse(LoadResult& result, const AnalysisOptions& options) {
   Impl& own = own_impl(result.vocabulary);
   run_passes(own, result.diagnostics, options.skip);
   assemble_reference_view(own);
-  deliver(result, first, options.diagnostics);
+  deliver(result, first, options.diagnostics, options.skip.empty());
   return true;
 }
 

@@ -30,7 +30,7 @@ const FormatRecord table[] = {
      "termgraph's own format (root `vocabulary` in its namespace, docs/format.md)", list(xml_ext),
      "everything the model holds; one id per entry. Read back: the same model, and the same "
      "bytes when written again",
-     claims_native_root, nullptr,
+     Profile::iso, claims_native_root, nullptr,
      [](const pugi::xml_document& doc, Builder& b, std::string_view) { read_native(doc, b); },
      "native 'vocabulary'", nullptr, nullptr, write_native},
     {Format::sts, "sts",
@@ -38,7 +38,7 @@ const FormatRecord table[] = {
      list(xml_ext),
      "everything the model holds; entries without ids get `sec_N` and `term_N`. "
      "STS -> STS and STS -> native -> STS keep every element the model covers",
-     claims_sts_root, claims_sts_content,
+     Profile::iso, claims_sts_root, claims_sts_content,
      [](const pugi::xml_document& doc, Builder& b, std::string_view) { read_sts(doc, b); },
      "NISO STS with 'term-sec'", nullptr, nullptr, write_sts},
     {Format::tbx, "tbx",
@@ -47,9 +47,11 @@ const FormatRecord table[] = {
      list(tbx_ext),
      "everything the model holds but entry ids: entries are named by concept ids `term_N`. "
      "native -> TBX and TBX -> native -> TBX keep every other element the model covers",
-     claims_tbx_root, nullptr, read_tbx, "TBX 'tbx'", nullptr, nullptr, write_tbx},
+     Profile::termbase, claims_tbx_root, nullptr, read_tbx, "TBX 'tbx'", nullptr, nullptr,
+     write_tbx},
     {Format::tbx2008, "tbx2008", "TBX 2008 (`martif`, ISO 30042:2008)", list(tbx_ext), "read only",
-     claims_tbx2008_root, nullptr, read_tbx, "'martif'", nullptr, nullptr, nullptr},
+     Profile::termbase, claims_tbx2008_root, nullptr, read_tbx, "'martif'", nullptr, nullptr,
+     nullptr},
     {Format::csv,
      "csv",
      "CSV (RFC 4180, UTF-8), one row per designation, as translation tools exchange termbases",
@@ -57,6 +59,7 @@ const FormatRecord table[] = {
      "entries, numbers, languages, designations (status, type, part of speech), definitions, "
      "notes, examples, sources and plain-text references; not entry ids or markup links (a "
      "link is written as its text)",
+     Profile::termbase,
      nullptr,
      nullptr,
      nullptr,
@@ -145,8 +148,8 @@ Span<FormatInfo> formats() {
   static const std::vector<FormatInfo> infos = [] {
     std::vector<FormatInfo> v;
     for (const FormatRecord& r : table) {
-      v.push_back(
-          {r.format, r.name, r.summary, r.extensions, reads(r), r.write != nullptr, r.carries});
+      v.push_back({r.format, r.name, r.summary, r.extensions, reads(r), r.write != nullptr,
+                   r.carries, r.profile});
     }
     return v;
   }();
@@ -170,6 +173,11 @@ Format format_named(std::string_view name) noexcept {
 std::string_view to_string(Format f) noexcept {
   const FormatRecord* r = format_record(f);
   return r ? r->name : "unknown";
+}
+
+Profile default_profile(Format format) noexcept {
+  const FormatRecord* r = format_record(format);
+  return r ? r->profile : Profile::iso;
 }
 
 bool can_write(Format format) noexcept {

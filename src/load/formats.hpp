@@ -27,6 +27,8 @@ struct FormatRecord {
   std::string_view summary;
   Span<std::string_view> extensions;
   std::string_view carries;
+  /// The profile its files are checked under unless one is chosen.
+  Profile profile = Profile::iso;
 
   // -- XML formats: one parse (pugixml, in place) shared by all ------------
   /// Claims a document by its root element (tried for every format first).

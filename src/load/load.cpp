@@ -12,13 +12,16 @@
 #include <filesystem>
 #include <memory>
 #include <pugixml.hpp>
+#include <string>
 #include <system_error>
+#include <vector>
 
 #include "diag/diagnostics.hpp"
 #include "load/analyse.hpp"
 #include "load/formats.hpp"
 #include "model/builder.hpp"
 #include "model/impl.hpp"
+#include "read/markup_scan.hpp"
 #include "termgraph/rules.hpp"
 #include "text/encoding.hpp"
 
@@ -39,21 +42,58 @@ std::string lower_first(std::string s) {
   return s;
 }
 
+/// What reading one file found out, besides the entries and diagnostics.
+struct ReadOutcome {
+  /// The format the file was read as (Format::unknown: not read).
+  Format format = Format::unknown;
+  /// Whether the format was forced (LoadOptions::format).
+  bool forced = false;
+  /// The format the file's root element names (XML).
+  Format detected = Format::unknown;
+  /// The byte offset of the root element (XML), else 0.
+  std::size_t root_offset = 0;
+  /// The name of the root element (XML), else empty.
+  std::string root_name;
+};
+
+/// Whether `raw` can be XML: its first character, after a byte order mark
+/// and white space, is '<'.
+bool looks_like_xml(std::string_view raw) {
+  constexpr std::string_view bom = "\xEF\xBB\xBF";
+  if (raw.substr(0, bom.size()) == bom) raw.remove_prefix(bom.size());
+  const std::size_t first = raw.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && raw[first] == '<';
+}
+
 /// Reads one registered file with the reader of its format: a text format
 /// (forced, or claiming the file by its name and text) reads the raw text;
 /// otherwise the file is parsed as XML once and its format detected from the
 /// document. `path` is the file's name (for detection by extension);
 /// `document_path` is the file's path when it was read from disk (readers
 /// may look beside it, as the TBX reader does for an XCS), else empty.
-Format read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, Format forced,
-                std::string_view path, std::string_view document_path) {
+ReadOutcome read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, Format forced,
+                     std::string_view path, std::string_view document_path) {
+  ReadOutcome outcome;
+  outcome.forced = forced != Format::unknown;
   std::string_view raw = builder.raw();
   const FormatRecord* text_format =
       forced != Format::unknown ? format_record(forced) : detect_text_format(path, raw);
   if (text_format && text_format->read_text) {
     text_format->read_text(raw, builder);
     builder.end_entry();
-    return text_format->format;
+    outcome.format = text_format->format;
+    return outcome;
+  }
+  // A file no text format claims, that is not XML either and whose name is
+  // not one of a term format (given by name: README.md): no format of ours,
+  // rather than an XML syntax error somewhere in its text.
+  if (forced == Format::unknown && !has_term_extension(path) && !looks_like_xml(raw)) {
+    diagnostics.push_back(make_diagnostic(
+        rules::unknown_format, builder.range_at(0),
+        "not a term file: neither XML (" + known_roots() +
+            ") nor CSV (a .csv name, or a header row naming a term column and a language or "
+            "entry column)"));
+    return outcome;
   }
   // pugixml parses in place; it gets its own copy so that the raw bytes stay
   // intact for positions and source lines.
@@ -77,24 +117,66 @@ Format read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, Format f
         make_diagnostic(rules::xml_syntax, builder.range_at(offset), "malformed XML: " + what));
     // What was parsed before the error is still read: entries that could be
     // read are not lost.
-    if (!doc.document_element()) return Format::unknown;
+    if (!doc.document_element()) return outcome;
   }
   const XmlRoot root = xml_root(doc);
-  Format format = forced != Format::unknown ? forced : detect_xml_format(root);
+  outcome.root_offset =
+      static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, root.node.offset_debug()));
+  outcome.root_name = root.node.name();
+  outcome.detected = detect_xml_format(root);
+  Format format = forced != Format::unknown ? forced : outcome.detected;
   const FormatRecord* record = format_record(format);
   if (record && record->read_xml) {
     record->read_xml(doc, builder, document_path);
   } else if (parsed) {
-    diagnostics.push_back(make_diagnostic(
-        rules::unknown_format,
-        builder.range_at(
-            static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, root.node.offset_debug()))),
-        "root element '" + std::string(root.node.name()) +
-            "' is not a term format termgraph reads (" + known_roots() + ")"));
+    diagnostics.push_back(
+        make_diagnostic(rules::unknown_format, builder.range_at(outcome.root_offset),
+                        "root element '" + outcome.root_name +
+                            "' is not a term format termgraph reads (" + known_roots() + ")"));
     format = Format::unknown;
   }
   builder.end_entry();
-  return format;
+  // pugixml records where elements start, not where they end.
+  set_xml_entry_ends(builder);
+  outcome.format = format;
+  return outcome;
+}
+
+/// Whether `diagnostics` from index `first` on tell why the current file
+/// gave no entries: it could not be read, parsed or recognised.
+bool unread_reported(const std::vector<Diagnostic>& diagnostics, std::size_t first, FileId file) {
+  for (std::size_t i = first; i < diagnostics.size(); ++i) {
+    const Diagnostic& d = diagnostics[i];
+    if (d.range.file != file) continue;
+    if (d.is(RuleId::xml_syntax) || d.is(RuleId::csv_syntax) || d.is(RuleId::unknown_format) ||
+        d.is(RuleId::unreadable_input)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// The empty-input finding of a file read as `outcome.format` that gave no
+/// entries: at its root element (XML) or its start.
+Diagnostic no_entries(Builder& builder, const ReadOutcome& outcome) {
+  const std::string format(to_string(outcome.format));
+  std::string message = "no term entries: ";
+  if (!outcome.forced || outcome.root_name.empty()) {
+    message += "this " + format + " file holds none";
+  } else if (outcome.detected == outcome.format) {
+    message += "this " + format + " file (the format asked for) holds none";
+  } else {
+    message += "read as " + format +
+               ", the format asked for, this file holds none; its root "
+               "element '" +
+               outcome.root_name + "' is ";
+    message += outcome.detected == Format::unknown
+                   ? std::string("of no format termgraph reads")
+                   : "that of " + std::string(to_string(outcome.detected)) +
+                         ", which the file is read as when no format is asked for";
+  }
+  return make_diagnostic(rules::empty_input, builder.range_at(outcome.root_offset),
+                         std::move(message));
 }
 
 bool is_term_file(const fs::path& p) {
@@ -104,21 +186,52 @@ bool is_term_file(const fs::path& p) {
 struct Input {
   std::string path;
   std::string content;
-  std::string error;     // non-empty: could not be read
-  bool on_disk = false;  // read from the file system (not an in-memory source)
+  std::string error;             // non-empty: could not be read
+  bool on_disk = false;          // read from the file system (not an in-memory source)
+  bool empty_directory = false;  // a directory that holds no term file
 };
+
+/// "*.xml, *.tbx or *.csv": the extensions of the formats read.
+std::string term_patterns() {
+  std::vector<std::string> patterns;
+  for (const FormatInfo& f : formats()) {
+    if (!f.can_read) continue;
+    for (std::string_view ext : f.extensions) {
+      std::string p = "*" + std::string(ext);
+      if (std::find(patterns.begin(), patterns.end(), p) == patterns.end()) patterns.push_back(p);
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    if (i > 0) out += i + 1 == patterns.size() ? " or " : ", ";
+    out += patterns[i];
+  }
+  return out;
+}
+
+int keep_open(std::FILE* /*f*/) {
+  return 0;
+}
+int close_file(std::FILE* f) {
+  return std::fclose(f);
+}
+
+/// The name standard input is shown under.
+constexpr std::string_view stdin_name = "<stdin>";
 
 void read_file(Input& in) {
   // One read into a buffer of the file's size where the size is known;
   // pipes and other files of unknown size are read in chunks.
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(in.path.c_str(), "rb"),
-                                                    &std::fclose);
+  const bool standard_input = !in.on_disk && in.path == stdin_name;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(
+      standard_input ? stdin : std::fopen(in.path.c_str(), "rb"),
+      standard_input ? &keep_open : &close_file);
   if (!f) {
     in.error = "cannot open '" + in.path + "': " + std::strerror(errno);
     return;
   }
   std::error_code ec;
-  std::uintmax_t size = fs::file_size(in.path, ec);
+  std::uintmax_t size = standard_input ? 0 : fs::file_size(in.path, ec);
   std::string content;
   if (!ec && size > 0) content.resize(static_cast<std::size_t>(size));
   std::size_t got = 0;
@@ -146,9 +259,20 @@ void read_file(Input& in) {
 /// Expands directories (recursively, sorted, files with the extensions of the
 /// formats read: has_term_extension()) and reads
 /// every file; problems are kept with the input they concern.
-std::vector<Input> collect(const std::vector<std::string>& paths) {
+std::vector<Input> collect(const std::vector<std::string>& paths, bool dash_is_stdin) {
   std::vector<Input> inputs;
+  bool stdin_read = false;
   for (const std::string& path : paths) {
+    if (dash_is_stdin && path == "-") {
+      // Standard input can be read once; a second "-" reads nothing.
+      if (stdin_read) {
+        inputs.push_back({std::string(stdin_name), {}, "standard input is given more than once"});
+      } else {
+        inputs.push_back({std::string(stdin_name), {}, {}});
+      }
+      stdin_read = true;
+      continue;
+    }
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
     if (ec && ec != std::errc::no_such_file_or_directory) {
@@ -161,6 +285,7 @@ std::vector<Input> collect(const std::vector<std::string>& paths) {
       continue;
     }
     if (fs::is_directory(st)) {
+      const std::size_t problems = inputs.size();
       std::vector<std::string> found;
       fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
       if (ec) {
@@ -186,13 +311,19 @@ std::vector<Input> collect(const std::vector<std::string>& paths) {
         }
       }
       std::sort(found.begin(), found.end());
+      if (found.empty() && inputs.size() == problems) {
+        // Nothing to read is not success: the directory is reported.
+        Input none{path, {}, {}, true};
+        none.empty_directory = true;
+        inputs.push_back(std::move(none));
+      }
       for (std::string& f : found) inputs.push_back({std::move(f), {}, {}, true});
       continue;
     }
     inputs.push_back({path, {}, {}, true});
   }
   for (Input& in : inputs) {
-    if (in.error.empty()) read_file(in);
+    if (in.error.empty() && !in.empty_directory) read_file(in);
   }
   return inputs;
 }
@@ -217,15 +348,28 @@ LoadResult load_inputs(std::vector<Input> inputs, const LoadOptions& options) {
       result.diagnostics.push_back(make_diagnostic(
           rules::invalid_encoding, builder.range_at(p.offset), std::move(p.message)));
     }
-    if (!in.error.empty()) {
-      Diagnostic d = make_diagnostic(rules::unreadable_input, SourceRange{}, in.error);
+    if (!in.error.empty() || in.empty_directory) {
+      Diagnostic d = in.empty_directory
+                         ? make_diagnostic(rules::empty_input, SourceRange{},
+                                           "no term entries: the directory holds no term file (" +
+                                               term_patterns() + ", searched recursively)")
+                         : make_diagnostic(rules::unreadable_input, SourceRange{}, in.error);
       d.range.file = builder.current_file();
       result.diagnostics.push_back(std::move(d));
       result.formats.push_back(Format::unknown);
       continue;
     }
-    result.formats.push_back(
-        read_one(builder, result.diagnostics, options.format, name, disk_path));
+    const std::size_t entries_before = impl->entries.size();
+    const std::size_t diagnostics_before = result.diagnostics.size();
+    const ReadOutcome outcome =
+        read_one(builder, result.diagnostics, options.format, name, disk_path);
+    result.formats.push_back(outcome.format);
+    // A file that yields no entry is an error, unless it is already
+    // reported as unreadable, malformed or of no known format.
+    if (impl->entries.size() == entries_before &&
+        !unread_reported(result.diagnostics, diagnostics_before, builder.current_file())) {
+      result.diagnostics.push_back(no_entries(builder, outcome));
+    }
   }
   builder.finish();
   result.vocabulary = VocabularyAccess::make(std::move(impl));
@@ -236,7 +380,7 @@ LoadResult load_inputs(std::vector<Input> inputs, const LoadOptions& options) {
 }  // namespace
 
 LoadResult load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
-  return load_inputs(collect(paths), options);
+  return load_inputs(collect(paths, options.dash_is_stdin), options);
 }
 
 LoadResult load_sources(std::vector<Source> sources, const LoadOptions& options) {

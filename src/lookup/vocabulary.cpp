@@ -63,6 +63,12 @@ const std::vector<std::string>& Vocabulary::files() const& noexcept {
   return impl_->files;
 }
 
+Span<std::string_view> Vocabulary::declared_languages(FileId file) const& noexcept {
+  if (file >= impl_->declared_languages.size()) return {};
+  const std::vector<std::string_view>& declared = impl_->declared_languages[file];
+  return {declared.data(), declared.size()};
+}
+
 std::string_view Vocabulary::source_line(FileId file, std::uint32_t line) const& {
   if (file >= impl_->lines.size()) return {};
   return impl_->lines[file].line_text(impl_->contents[file], line);

@@ -19,6 +19,9 @@ FileId Builder::add_file(std::string path, std::string content) {
   impl_.files.push_back(std::move(path));
   impl_.contents.push_back(std::move(content));
   impl_.lines.emplace_back(impl_.contents.back());
+  impl_.declared_languages.emplace_back();
+  impl_.declaration_ranges.emplace_back();
+  entry_starts_.clear();
   return file_;
 }
 
@@ -51,6 +54,9 @@ void Builder::begin_entry(std::size_t offset, std::string_view number, bool numb
   entry_.number = store(number);
   entry_.numbered = numbered;
   entry_.range = range_at(offset);
+  std::string_view text = raw();
+  if (offset > 0 && offset <= text.size() && text[offset - 1] == '<') --offset;
+  entry_starts_.push_back({offset, entry_.id});
   entry_ranges_ = {static_cast<std::uint32_t>(impl_.ids.size()), 0,
                    static_cast<std::uint32_t>(impl_.sections.size()), 0};
 }
@@ -61,16 +67,22 @@ void Builder::add_entry_id(std::string_view id) {
   ++entry_ranges_.ids_count;
 }
 
-void Builder::begin_section(std::size_t offset, std::string_view language) {
+void Builder::begin_section(std::size_t offset, std::string_view language,
+                            std::size_t language_offset) {
   if (in_section_) end_section();
   in_section_ = true;
   section_ = LanguageSection{};
   section_.language = store(language);
   section_.range = range_at(offset);
+  impl_.language_tags.push_back(
+      {section_.language,
+       language_offset == std::string_view::npos ? section_.range : range_at(language_offset),
+       in_entry_ ? entry_.id : no_entry});
   pending_designations_.clear();
   pending_status_.clear();
   pending_blocks_.clear();
   pending_refs_.clear();
+  pending_written_.clear();
 }
 
 void Builder::add_designation(std::size_t offset, std::string_view text, ReadStatus status,
@@ -85,6 +97,39 @@ void Builder::add_designation(std::size_t offset, std::string_view text, ReadSta
   d.range = range_at(offset);
   pending_designations_.push_back(d);
   pending_status_.push_back(status);
+}
+
+void Builder::add_empty_term(std::size_t offset, bool no_term_mark) {
+  if (!in_section_) return;
+  // The section is stored at end_section(), next in Impl::sections.
+  impl_.empty_terms.push_back({range_at(offset), in_entry_ ? entry_.id : no_entry,
+                               static_cast<std::uint32_t>(impl_.sections.size()), no_term_mark});
+}
+
+void Builder::add_language_tag(std::size_t offset, std::string_view tag) {
+  impl_.language_tags.push_back({store(tag), range_at(offset), in_entry_ ? entry_.id : no_entry});
+}
+
+void Builder::declare_language(std::size_t offset, std::string_view tag) {
+  if (tag.empty() || file_ >= impl_.declared_languages.size()) return;
+  // Each entry is checked against each declared language: a bound keeps a
+  // hostile declaration from multiplying the work (no vocabulary declares
+  // as many).
+  constexpr std::size_t most = 1000;
+  if (impl_.declared_languages[file_].size() >= most) {
+    if (capped_declarations_ != file_) {
+      capped_declarations_ = file_;
+      report(rules::unsupported_content, offset,
+             "more than " + std::to_string(most) +
+                 " declared languages; this one and those after it are ignored");
+    }
+    return;
+  }
+  std::string_view stored = store(tag);
+  SourceRange range = range_at(offset);
+  impl_.declared_languages[file_].push_back(stored);
+  impl_.declaration_ranges[file_].push_back(range);
+  impl_.language_tags.push_back({stored, range, no_entry});
 }
 
 void Builder::add_block(std::size_t offset, BlockKind kind, const BlockText& text) {
@@ -127,6 +172,7 @@ void Builder::add_block(std::size_t offset, BlockKind kind, const BlockText& tex
     std::size_t raw_end = to > at ? text.raw_offset(raw_text, to - 1) + 1 : raw_begin;
     ref.range = range_between(raw_begin, raw_end);
     pending_refs_.push_back(ref);
+    pending_written_.push_back(block_text.substr(x.number_begin, x.number_end - x.number_begin));
   }
   pb.ref_count = static_cast<std::uint32_t>(pending_refs_.size()) - pb.first_ref;
   pending_blocks_.push_back(pb);
@@ -184,6 +230,9 @@ void Builder::end_section() {
       BlockRanges br{static_cast<std::uint32_t>(impl_.references.size()), pb.ref_count};
       impl_.references.insert(impl_.references.end(), pending_refs_.begin() + pb.first_ref,
                               pending_refs_.begin() + pb.first_ref + pb.ref_count);
+      impl_.written_numbers.insert(impl_.written_numbers.end(),
+                                   pending_written_.begin() + pb.first_ref,
+                                   pending_written_.begin() + pb.first_ref + pb.ref_count);
       impl_.blocks.push_back(pb.block);
       block_ranges.push_back(br);
       ++count;
@@ -207,6 +256,22 @@ void Builder::end_entry() {
   in_entry_ = false;
   impl_.entries.push_back(entry_);
   entry_ranges.push_back(entry_ranges_);
+}
+
+void Builder::end_entry(std::size_t end_offset) {
+  if (!in_entry_) return;
+  set_entry_end(entry_.id, end_offset);
+  end_entry();
+}
+
+void Builder::set_entry_end(EntryId entry, std::size_t end_offset) {
+  Entry* e = in_entry_ && entry == entry_.id ? &entry_
+             : entry < impl_.entries.size()  ? &impl_.entries[entry]
+                                             : nullptr;
+  if (!e || e->range.file != file_) return;
+  LineColumn lc = impl_.lines[file_].at(raw(), end_offset);
+  e->range.end_line = lc.line;
+  e->range.end_column = lc.column;
 }
 
 void Builder::report(const Rule& rule, std::size_t offset, std::string message) {

@@ -60,12 +60,40 @@ public:
   void begin_entry(std::size_t offset, std::string_view number, bool numbered);
   /// An XML id the entry can be linked by.
   void add_entry_id(std::string_view id);
-  void begin_section(std::size_t offset, std::string_view language);
+  /// `language_offset`: where the tag is written (its xml:lang value), when
+  /// not at `offset`.
+  void begin_section(std::size_t offset, std::string_view language,
+                     std::size_t language_offset = std::string_view::npos);
+  /// A term element without text at `offset`, left out of the model:
+  /// empty-element, unless `no_term_mark` (ISO's empty term that says there
+  /// is no term in this language: no finding of its own).
+  void add_empty_term(std::size_t offset, bool no_term_mark = false);
   void add_designation(std::size_t offset, std::string_view text, ReadStatus status, TermKind kind,
                        std::string_view part_of_speech = {});
   void add_block(std::size_t offset, BlockKind kind, const BlockText& text);
   void end_section();
   void end_entry();
+  /// Ends the entry, which ends at byte `end_offset` (exclusive) of the file.
+  void end_entry(std::size_t end_offset);
+
+  /// The start offsets (the '<' of an XML element) of the entries of the
+  /// current file, with their ids, in the order they were begun.
+  struct EntryStart {
+    std::size_t offset;
+    EntryId entry;
+  };
+  const std::vector<EntryStart>& entry_starts() const { return entry_starts_; }
+  /// Sets where entry `entry` of the current file ends (byte offset just
+  /// past its last byte): the end of Entry::range. Cheapest in increasing
+  /// order of offsets.
+  void set_entry_end(EntryId entry, std::size_t end_offset);
+
+  /// A language tag written at `offset` that no section's begin_section()
+  /// names there (a document's default language).
+  void add_language_tag(std::size_t offset, std::string_view tag);
+  /// A language the current file declares (native `languages`, STS
+  /// `content-language`), written at `offset`.
+  void declare_language(std::size_t offset, std::string_view tag);
 
   /// Reports a finding at a byte offset of the current file.
   void report(const Rule& rule, std::size_t offset, std::string message);
@@ -102,6 +130,7 @@ private:
   Vocabulary::Impl& impl_;
   std::vector<Diagnostic>& diagnostics_;
   FileId file_ = 0;
+  FileId capped_declarations_ = UINT32_MAX;  // the file told its declarations are too many
 
   // The entry and section being read.
   bool in_entry_ = false;
@@ -113,10 +142,12 @@ private:
   std::vector<ReadStatus> pending_status_;
   std::vector<PendingBlock> pending_blocks_;
   std::vector<Reference> pending_refs_;
+  std::vector<std::string_view> pending_written_;  // Impl::written_numbers, per pending ref
 
   std::vector<EntryRanges> entry_ranges;
   std::vector<SectionRanges> section_ranges;
   std::vector<BlockRanges> block_ranges;
+  std::vector<EntryStart> entry_starts_;  // of the current file
   std::string scratch_;
 };
 

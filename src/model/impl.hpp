@@ -37,6 +37,29 @@ struct TermIndexItem {
   std::uint32_t designation;  // index into Impl::designations
 };
 
+/// One rule named by a suppression comment (load/suppress.cpp).
+struct SuppressedRule {
+  /// The rule; nullptr when the id names none.
+  const Rule* rule = nullptr;
+  /// The id as written.
+  std::string id;
+  /// True once it silenced a finding.
+  bool used = false;
+};
+
+/// A `<!-- termgraph: ... -->` comment of an XML file.
+struct Suppression {
+  /// The comment, from its '<' to just past its '>'.
+  SourceRange range;
+  /// The innermost entry the comment stands in, or no_entry.
+  EntryId entry = no_entry;
+  /// The rules it names (`ignore RULE, ...`).
+  std::vector<SuppressedRule> rules;
+  /// Empty, or what is wrong with the comment as a whole (an unknown
+  /// directive, no rule named).
+  std::string problem;
+};
+
 /// What resolution found for one reference (Impl::resolutions): the entry
 /// it cites and, for a plain-text reference whose window ends with a term
 /// of that entry, the narrowed term and text ("DLT system (3.30)" rather
@@ -46,6 +69,23 @@ struct Resolution {
   std::uint32_t begin = 0;
   std::string_view text;
   std::string_view term;
+};
+
+/// A language tag where it is written (an xml:lang, a declaration, a CSV
+/// cell), as the Builder was told: what invalid-language-tag checks.
+struct LanguageTagUse {
+  std::string_view tag;
+  SourceRange range;
+  EntryId entry = no_entry;  // the entry it stands in, if any
+};
+
+/// A term element with no text, which the model leaves out: empty-element
+/// reports it unless it is ISO's mark for "no term in this language".
+struct EmptyTerm {
+  SourceRange range;
+  EntryId entry = no_entry;
+  std::uint32_t section = 0;  // index into Impl::sections
+  bool no_term_mark = false;
 };
 
 struct Vocabulary::Impl {
@@ -63,6 +103,11 @@ struct Vocabulary::Impl {
   std::vector<TextBlock> blocks;
   /// Every reference as read. Frozen: passes read it, nothing writes it.
   std::vector<Reference> references;
+  /// The entry number written in the text of each reference (indexed like
+  /// `references`; empty when the text gives none). It differs from
+  /// Reference::number where the markup names a number of its own (native
+  /// `<ref to="1.2">x (1.3)</ref>`): reference-number-mismatch compares them.
+  std::vector<std::string_view> written_numbers;
   /// What TextBlock::references show consumers: `references` with what
   /// resolution found (target, narrowed term/text/begin), assembled by the
   /// analysis driver after the passes; a plain copy until then. Passes never
@@ -70,11 +115,24 @@ struct Vocabulary::Impl {
   std::vector<Reference> reference_view;
   std::vector<std::string_view> ids;
 
+  /// Per file: the languages it declares (Vocabulary::declared_languages)
+  /// and where each declaration is written.
+  std::vector<std::vector<std::string_view>> declared_languages;
+  std::vector<std::vector<SourceRange>> declaration_ranges;
+  /// Every language tag as written, in the order readers met them.
+  std::vector<LanguageTagUse> language_tags;
+  /// Term elements without text, left out of the model.
+  std::vector<EmptyTerm> empty_terms;
+
   // Analysis records, beside the model (analysis/driver.cpp runs the
   // passes that fill them).
   bool analysed = false;
   /// One per reference (indexed like `references`), by the resolution pass.
   std::vector<Resolution> resolutions;
+  /// The suppression comments of the XML files, in file and reading order,
+  /// read once after loading; `used` is updated as findings are delivered.
+  std::vector<Suppression> suppressions;
+  bool suppressions_read = false;
 
   /// The index in `references` of a reference reached through a block.
   std::size_t reference_index(const Reference& r) const noexcept {

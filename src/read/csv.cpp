@@ -383,10 +383,8 @@ public:
     }
     std::size_t r = 0;
     while (r < records_.size() && blank(records_[r])) ++r;
-    if (r == records_.size()) {
-      b_.report(rules::unsupported_content, 0, "empty file: no CSV header row");
-      return;
-    }
+    // No header row: no entries, which the loader reports (empty-input).
+    if (r == records_.size()) return;
     header(records_[r]);
     group(r + 1);
     emit();
@@ -597,7 +595,11 @@ private:
         }
       }
       for (const auto& s : sections) section(s.first, s.second, language_column);
-      b_.end_entry();
+      // The entry's range ends with its last row (rows of one entry may
+      // stand apart: the range then spans the rows between them).
+      std::uint32_t end = 0;
+      for (std::size_t r : e.rows) end = std::max(end, records_[r].end);
+      b_.end_entry(end);
     }
   }
 

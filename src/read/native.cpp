@@ -79,7 +79,9 @@ private:
   }
 
   // -- structure -----------------------------------------------------------
-  void read_entry(pugi::xml_node entry, std::size_t position, std::string_view language);
+  void read_entry(pugi::xml_node entry, std::size_t position, std::string_view language,
+                  std::size_t language_offset);
+  void read_declared_languages(pugi::xml_node root);
   void begin_entry(pugi::xml_node entry, std::size_t position);
   void read_terms(pugi::xml_node container, bool report_others);
   void read_blocks(pugi::xml_node container);
@@ -165,9 +167,18 @@ void NativeReader::read() {
   if (!root) return;
 
   XmlScope::Guard entered(scope_, root);
-  check_attributes(root, {"xml:lang"});
+  check_attributes(root, {"xml:lang", "languages"});
   std::string_view language = xml::attribute(root, "xml:lang");
-  if (language.empty()) language = default_language;
+  // Where the language of the entries' own content is written (npos: not
+  // written, the default).
+  std::size_t language_offset = std::string_view::npos;
+  if (language.empty()) {
+    language = default_language;
+  } else {
+    language_offset = xml::trimmed_value_offset(source_, root, root.attribute("xml:lang"));
+    builder_.add_language_tag(language_offset, language);
+  }
+  read_declared_languages(root);
 
   std::size_t entries = 0;
   children(
@@ -179,7 +190,7 @@ void NativeReader::read() {
             check_attributes(child, {"xml:lang"});
             break;
           case Kind::entry:
-            read_entry(child, ++entries, language);
+            read_entry(child, ++entries, language, language_offset);
             break;
           default:
             report_unexpected(child, root);
@@ -216,12 +227,35 @@ void NativeReader::begin_entry(pugi::xml_node entry, std::size_t position) {
   }
 }
 
-void NativeReader::read_entry(pugi::xml_node entry, std::size_t position,
-                              std::string_view language) {
+void NativeReader::read_declared_languages(pugi::xml_node root) {
+  // languages="en fr": tags separated by white space. Each is located in
+  // the value as written when the value has no reference or line break
+  // that the parser changed; else at the start of the value.
+  pugi::xml_attribute a = root.attribute("languages");
+  if (!a) return;
+  std::string_view value = a.value();
+  const std::size_t at = value_offset(root, a);
+  const std::string_view raw = builder_.raw();
+  const bool as_written = raw.substr(std::min(at, raw.size()), value.size()) == value;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && xml::is_space(value[i])) ++i;
+    std::size_t end = i;
+    while (end < value.size() && !xml::is_space(value[end])) ++end;
+    if (end > i) builder_.declare_language(as_written ? at + i : at, value.substr(i, end - i));
+    i = end;
+  }
+}
+
+void NativeReader::read_entry(pugi::xml_node entry, std::size_t position, std::string_view language,
+                              std::size_t language_offset) {
   begin_entry(entry, position);
   check_attributes(entry, {"number", "id", "xml:lang"});
   std::string_view own = xml::attribute(entry, "xml:lang");
-  if (!own.empty()) language = own;
+  if (!own.empty()) {
+    language = own;
+    language_offset = xml::trimmed_value_offset(source_, entry, entry.attribute("xml:lang"));
+  }
 
   // Children in any order. The entry's own terms and blocks are one
   // language section; each <lang> another. Sections that name the same
@@ -231,14 +265,15 @@ void NativeReader::read_entry(pugi::xml_node entry, std::size_t position,
   struct Section {
     std::string_view language;
     std::size_t offset;
+    std::size_t language_offset;             // where the tag is written, or npos
     std::vector<pugi::xml_node> containers;  // the entry itself or <lang>s
   };
   std::vector<Section> sections;
-  auto section_for = [&](std::string_view lang, std::size_t at) -> Section& {
+  auto section_for = [&](std::string_view lang, std::size_t at, std::size_t lang_at) -> Section& {
     for (Section& s : sections) {
       if (language::same(s.language, lang)) return s;
     }
-    sections.push_back({lang, at, {}});
+    sections.push_back({lang, at, lang_at, {}});
     return sections.back();
   };
 
@@ -252,7 +287,9 @@ void NativeReader::read_entry(pugi::xml_node entry, std::size_t position,
           case Kind::note:
           case Kind::example:
           case Kind::source:
-            if (!own_content) section_for(language, offset(entry)).containers.push_back(entry);
+            if (!own_content) {
+              section_for(language, offset(entry), language_offset).containers.push_back(entry);
+            }
             own_content = true;
             break;
           case Kind::lang: {
@@ -264,7 +301,9 @@ void NativeReader::read_entry(pugi::xml_node entry, std::size_t position,
                                   " without an xml:lang attribute is ignored with its "
                                   "content");
             } else {
-              section_for(lang, offset(child)).containers.push_back(child);
+              section_for(lang, offset(child),
+                          xml::trimmed_value_offset(source_, child, child.attribute("xml:lang")))
+                  .containers.push_back(child);
             }
             break;
           }
@@ -285,7 +324,7 @@ void NativeReader::read_entry(pugi::xml_node entry, std::size_t position,
     }
   };
   for (const Section& s : sections) {
-    builder_.begin_section(s.offset, s.language);
+    builder_.begin_section(s.offset, s.language, s.language_offset);
     // Designations first, then text blocks, each in document order.
     for (pugi::xml_node c : s.containers) {
       in_scope(c, [&](pugi::xml_node container) { read_terms(container, container != entry); });
@@ -380,7 +419,8 @@ void NativeReader::read_term(pugi::xml_node term) {
   flatten(term, text, false);
   text.finish();
   if (text.text().empty()) {
-    builder_.report(rules::unsupported_content, offset(term), "empty " + tag(term) + " is ignored");
+    // Left out of the model; the analysis reports it (empty-element).
+    builder_.add_empty_term(offset(term));
     return;
   }
   // A designation is located at its first character.

@@ -95,6 +95,7 @@ public:
     if (!root) return;
     default_language_ = content_language(root);
     if (default_language_.empty()) default_language_ = "en";
+    declare_languages(root);
 
     walk_elements(root, [&](pugi::xml_node node) {
       Name name = name_of(node);
@@ -160,6 +161,85 @@ private:
       }
     }
     return {};
+  }
+
+  /// The languages the document declares (Builder::declare_language): the
+  /// content-language elements of one metadata element (front/*-meta,
+  /// adoption-front/*-meta). The outermost document that has one declares
+  /// them (an adoption's own metadata before the adopted standard's), and
+  /// within one front national metadata comes before regional before
+  /// international (nat-meta, reg-meta, then iso-meta or std-meta): a
+  /// document is published in the languages of its outermost layer.
+  /// A content-language may list several tags, separated by white space or
+  /// commas.
+  void declare_languages(pugi::xml_node root) {
+    auto ends_with = [](std::string_view s, std::string_view end) {
+      return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+    };
+    auto declares = [&](pugi::xml_node meta) {
+      for (pugi::xml_node cl : meta.children()) {
+        if (local_name(cl.name()) == "content-language" && !trim(cl.child_value()).empty()) {
+          return true;
+        }
+      }
+      return false;
+    };
+    for (pugi::xml_node layer = root; layer;) {
+      pugi::xml_node chosen, next;
+      int chosen_rank = 3;
+      for (pugi::xml_node child : layer.children()) {
+        std::string_view name = local_name(child.name());
+        if (child.type() != pugi::node_element) continue;
+        if (ends_with(name, "front")) {
+          for (pugi::xml_node meta : child.children()) {
+            std::string_view m = local_name(meta.name());
+            if (!ends_with(m, "meta") || !declares(meta)) continue;
+            const int rank = m == "nat-meta" ? 0 : m == "reg-meta" ? 1 : 2;
+            if (rank < chosen_rank) {
+              chosen = meta;
+              chosen_rank = rank;
+            }
+          }
+        } else if (!next && (name == "adoption" || ends_with(name, "standard"))) {
+          next = child;
+        }
+      }
+      if (chosen) {
+        for (pugi::xml_node cl : chosen.children()) {
+          if (local_name(cl.name()) == "content-language") declare_tags(cl);
+        }
+        return;
+      }
+      layer = next;
+    }
+  }
+
+  /// Declares the tags of one content-language element, each located where
+  /// it is written (at the element's first character when the text is not
+  /// as written: references, CDATA, markup).
+  void declare_tags(pugi::xml_node content_language) {
+    pugi::xml_node text = content_language.first_child();
+    const bool plain =
+        text && xml::is_text(text) && !text.next_sibling() && text.type() == pugi::node_pcdata;
+    const std::string value = plain ? std::string(text.value()) : text_of(content_language);
+    std::size_t at = plain ? source_.first_character(text) : offset(content_language);
+    std::size_t lead = 0;
+    while (lead < value.size() && xml::is_space(value[lead])) ++lead;
+    const std::string_view raw = source_.raw();
+    const bool as_written = plain && raw.substr(std::min(at, raw.size()), value.size() - lead) ==
+                                         std::string_view(value).substr(lead);
+    auto separator = [](char c) { return xml::is_space(c) || c == ','; };
+    std::size_t i = 0;
+    while (i < value.size()) {
+      while (i < value.size() && separator(value[i])) ++i;
+      std::size_t end = i;
+      while (end < value.size() && !separator(value[end])) ++end;
+      if (end > i) {
+        builder_.declare_language(as_written ? at + (i - lead) : at,
+                                  std::string_view(value).substr(i, end - i));
+      }
+      i = end;
+    }
   }
 
   /// The character data of `element`'s subtree, concatenated.
@@ -265,8 +345,12 @@ private:
   /// (files written by some tools put tig before note).
   void read_lang_set(pugi::xml_node lang_set) {
     std::string_view language = scope_.language();
-    builder_.begin_section(offset(lang_set),
-                           language.empty() ? std::string_view(default_language_) : language);
+    // The tag is located at the langSet's own xml:lang, else at the langSet.
+    pugi::xml_attribute own = lang_set.attribute("xml:lang");
+    builder_.begin_section(
+        offset(lang_set), language.empty() ? std::string_view(default_language_) : language,
+        own && !trim(own.value()).empty() ? xml::trimmed_value_offset(source_, lang_set, own)
+                                          : std::string_view::npos);
     elements(lang_set, "a langSet", [&](pugi::xml_node child, const Name& name) {
       if (name.is_tbx("tig") || name.is_tbx("ntig")) {
         read_tig(child);
@@ -367,9 +451,14 @@ private:
       unsupported(tig, std::string(local_name(tig.name())) + " without a term is not read");
     } else if (text.text().empty()) {
       // An empty <term/> is how ISO writes "no term in this language"
-      // (printed as dots): nothing to read. A term that is all markup
-      // (MathML) is a symbol termgraph cannot show.
-      if (term.first_child()) unsupported(term, "term without text (only markup) is not read");
+      // (printed as dots): recorded as that mark, which empty-element does
+      // not report. A term that is all markup (MathML) is a symbol
+      // termgraph cannot show.
+      if (term.first_child()) {
+        unsupported(term, "term without text (only markup) is not read");
+      } else {
+        builder_.add_empty_term(offset(term), true);
+      }
     } else {
       // Like the native reader: a designation is located at its first
       // character.

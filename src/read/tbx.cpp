@@ -97,6 +97,9 @@ public:
     if (doc_language_.empty()) {
       if (!martif_) structure(root, "<tbx> has no xml:lang (the document's language)");
       doc_language_ = "en";
+    } else {
+      builder_.add_language_tag(
+          xml::trimmed_value_offset(source_, root, root.attribute("xml:lang")), doc_language_);
     }
     sv type = xml::attribute(root, "type");
     const std::pair<sv, Dialect> dialects[] = {
@@ -106,6 +109,7 @@ public:
     }
     if (!martif_) {
       sv style = xml::attribute(root, "style");
+      dct_ = style == "dct";
       if (style != "dca" && style != "dct") {
         structure(root, "<tbx> needs style=\"dca\" or style=\"dct\"");
       }
@@ -354,7 +358,11 @@ private:
                       "language '" + std::string(language) + "' is not declared by the XCS '" +
                           xcs_name_ + "'");
     }
-    builder_.begin_section(offset(section), language);
+    pugi::xml_attribute lang_attr = section.attribute("xml:lang");
+    builder_.begin_section(offset(section), language,
+                           lang_attr && !trim(lang_attr.value()).empty()
+                               ? xml::trimmed_value_offset(source_, section, lang_attr)
+                               : sv::npos);
     if (take_entry_blocks) flush_entry_blocks();
     bool have_term = false;
     elements(section, [&](pugi::xml_node child, const Name& name) {
@@ -427,7 +435,7 @@ private:
       return;
     }
     if (st.text.text().empty()) {
-      unsupported(st.term, "term without text is not read");
+      builder_.add_empty_term(offset(st.term));  // empty-element
       return;
     }
     builder_.add_designation(st.text.raw_offset(source_.raw(), 0), st.text.text(), st.status,
@@ -440,7 +448,11 @@ private:
   /// by the caller), other than the sections themselves.
   void read_info(pugi::xml_node el, const Name& name, Level level, TermState* term) {
     if (!name.tbx) {
-      // DCT: the element's local name is the data category.
+      // DCT: the element's local name is the data category; it stands where
+      // the DCA element that carries it would, with the same constraints.
+      if (tbx_picklist::dca_element(name.local) == "termNote" && level != Level::term) {
+        structure(el, tag(el) + " (a termNote) is only allowed in a term section");
+      }
       data_category(el, {}, name.local, level, term);
       return;
     }
@@ -484,16 +496,30 @@ private:
                       "; its content is not read");
   }
 
+  /// Whether an element is a group's main element: the DCA element `main`
+  /// (<descrip> in a <descripGrp>), or a DCT element of a data category that
+  /// `main` carries (<basic:definition>). A DCT element of a category the
+  /// table does not know (a dialect's own) is taken as the main element when
+  /// the group has none yet.
+  static bool is_main(const Name& name, sv main, bool have_main) {
+    if (name.tbx) return name.local == main;
+    sv element = tbx_picklist::dca_element(name.local);
+    return element == main || (element.empty() && !have_main);
+  }
+
   /// A descripGrp, adminGrp or termNoteGrp: exactly one `main` element
-  /// first, then notes, sources, cross-references, transactions.
+  /// first (in DCT style, the element of a data category that `main`
+  /// carries), then notes, sources, cross-references, transactions.
   void read_group(pugi::xml_node group, sv main, Level level, TermState* term) {
     bool have_main = false, first = true;
+    const std::string main_tag = "<" + std::string(main) + ">";
     elements(group, [&](pugi::xml_node child, const Name& name) {
-      if (name.is(main)) {
+      if (is_main(name, main, have_main)) {
+        const std::string dct = name.tbx ? std::string() : " (" + tag(child) + ")";
         if (have_main) {
-          structure(child, "only one <" + std::string(main) + "> is allowed in a " + tag(group));
+          structure(child, "only one " + main_tag + " is allowed in a " + tag(group) + dct);
         } else if (!first) {
-          structure(child, "<" + std::string(main) + "> must come first in " + tag(group));
+          structure(child, main_tag + dct + " must come first in " + tag(group));
         }
         have_main = true;
       }
@@ -501,7 +527,10 @@ private:
       first = false;
     });
     if (!have_main) {
-      structure(group, tag(group) + " has no <" + std::string(main) + ">");
+      structure(group, tag(group) + " has no " + main_tag +
+                           (dct_ ? " (nor, in DCT style, the element of a " + std::string(main) +
+                                       " data category)"
+                                 : std::string()));
     }
   }
 
@@ -560,9 +589,10 @@ private:
         term->kind = tbx_picklist::term_kind(trim(el.child_value()));
       }
     } else {
-      unsupported(el, "data category '" + std::string(category) + "'" +
-                          (element.empty() ? std::string() : " (<" + std::string(element) + ">)") +
-                          " is not covered by the model; not read");
+      // The same message for DCA (<descrip type="subjectField">) and DCT
+      // (<min:subjectField>): one termbase gives the same findings in both.
+      unsupported(el, "data category '" + std::string(category) +
+                          "' is not covered by the model; not read");
     }
   }
 
@@ -657,6 +687,7 @@ private:
   sv document_path_;
   sv root_ns_;
   bool martif_ = false;
+  bool dct_ = false;  // TBX v3 in DCT style
   Dialect dialect_ = Dialect::other;
   std::string doc_language_;
   std::size_t entries_ = 0;

@@ -3,6 +3,7 @@
 #include "read/text_builder.hpp"
 
 #include "read/xml.hpp"
+#include "text/chars.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -11,48 +12,19 @@ namespace termgraph {
 
 namespace {
 
-std::size_t utf8_length(std::uint32_t cp) {
-  if (cp < 0x80) return 1;
-  if (cp < 0x800) return 2;
-  if (cp < 0x10000) return 3;
-  return 4;
-}
-
 /// If `raw` has an entity reference pugixml decodes at `i`, returns its raw
 /// length and sets `decoded` to the length of its replacement; else 0.
 std::size_t entity_at(std::string_view raw, std::size_t i, std::size_t& decoded) {
-  if (i >= raw.size() || raw[i] != '&') return 0;
-  std::size_t semi = raw.find(';', i + 1);
-  if (semi == std::string_view::npos || semi - i > 12) return 0;
-  std::string_view name = raw.substr(i + 1, semi - i - 1);
-  if (name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot") {
+  char c;
+  if (std::size_t n = predefined_entity_at(raw, i, c)) {
     decoded = 1;
-    return semi - i + 1;
+    return n;
   }
-  if (name.size() >= 2 && name[0] == '#') {
-    std::uint32_t cp = 0;
-    bool hex = name[1] == 'x';
-    std::size_t start = hex ? 2 : 1;
-    if (start >= name.size()) return 0;
-    for (std::size_t k = start; k < name.size(); ++k) {
-      char c = name[k];
-      int d;
-      if (c >= '0' && c <= '9') {
-        d = c - '0';
-      } else if (hex && c >= 'a' && c <= 'f') {
-        d = c - 'a' + 10;
-      } else if (hex && c >= 'A' && c <= 'F') {
-        d = c - 'A' + 10;
-      } else {
-        return 0;
-      }
-      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
-      if (cp > 0x10FFFF) return 0;
-    }
-    decoded = utf8_length(cp);
-    return semi - i + 1;
-  }
-  return 0;
+  std::uint32_t cp;
+  const std::size_t n = character_reference_at(raw, i, cp);
+  if (n == 0 || cp > 0x10FFFF) return 0;
+  decoded = utf8_length(cp);
+  return n;
 }
 
 }  // namespace

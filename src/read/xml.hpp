@@ -250,6 +250,17 @@ private:
   std::string_view raw_;
 };
 
+/// Where the value of attribute `a` of `element` starts once trimmed (its
+/// first character that is not XML white space): where a reader that trims
+/// the value (an xml:lang) locates it.
+inline std::size_t trimmed_value_offset(const Source& source, pugi::xml_node element,
+                                        pugi::xml_attribute a) {
+  std::size_t at = source.attribute(element, a).value;
+  const std::string_view raw = source.raw();
+  while (at < raw.size() && is_space(raw[at])) ++at;
+  return at;
+}
+
 // -- walks ---------------------------------------------------------------------
 
 /// The pieces a reader of an XML format is made of: the builder it fills,

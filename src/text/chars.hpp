@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -151,6 +152,77 @@ namespace termgraph {
 /// return; also what CSV and the reports take for white space.
 constexpr bool is_xml_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/// Appends code point `cp` (at most 0x10FFFF) to `out` as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+/// The length of the UTF-8 encoding of code point `cp`.
+constexpr std::size_t utf8_length(std::uint32_t cp) {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/// If an XML character reference (`&#65;`, `&#x41;`) starts at byte `i` of
+/// `raw`, its length, with the code point it names in `cp` (0x110000 when
+/// it names none: too large); else 0. Only the digits are read, so a
+/// lookup costs their number whatever follows.
+inline std::size_t character_reference_at(std::string_view raw, std::size_t i, std::uint32_t& cp) {
+  if (raw.compare(i, 2, "&#") != 0) return 0;
+  std::size_t k = i + 2;
+  const bool hex = k < raw.size() && raw[k] == 'x';
+  if (hex) ++k;
+  const std::size_t digits = k;
+  cp = 0;
+  for (; k < raw.size(); ++k) {
+    const char c = raw[k];
+    std::uint32_t d;
+    if (c >= '0' && c <= '9') {
+      d = static_cast<std::uint32_t>(c - '0');
+    } else if (hex && c >= 'a' && c <= 'f') {
+      d = static_cast<std::uint32_t>(c - 'a' + 10);
+    } else if (hex && c >= 'A' && c <= 'F') {
+      d = static_cast<std::uint32_t>(c - 'A' + 10);
+    } else {
+      break;
+    }
+    cp = cp * (hex ? 16 : 10) + d;
+    if (cp > 0x10FFFF) cp = 0x110000;  // stays "none" whatever digits follow
+  }
+  if (k == digits || k >= raw.size() || raw[k] != ';') return 0;
+  return k + 1 - i;
+}
+
+/// If one of XML's predefined entity references (`&lt;` `&gt;` `&amp;`
+/// `&apos;` `&quot;`) starts at byte `i` of `raw`, its length, with the
+/// character in `c`; else 0.
+inline std::size_t predefined_entity_at(std::string_view raw, std::size_t i, char& c) {
+  static constexpr struct {
+    std::string_view name;
+    char c;
+  } entities[] = {{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&apos;", '\''}, {"&quot;", '"'}};
+  for (const auto& e : entities) {
+    if (raw.compare(i, e.name.size(), e.name) == 0) {
+      c = e.c;
+      return e.name.size();
+    }
+  }
+  return 0;
 }
 
 /// `s` without the XML white space at its ends.

@@ -26,24 +26,6 @@ namespace {
 constexpr std::size_t max_encoding_reports = 100;
 const char replacement[] = "\xEF\xBF\xBD";  // U+FFFD
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 /// Length of the valid UTF-8 sequence at `i`, or 0 with `bad` set to the
 /// length of the maximal invalid subpart (at least 1), as Unicode's
 /// "U+FFFD substitution of maximal subparts" counts them.

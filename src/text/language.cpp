@@ -64,6 +64,70 @@ std::string canonical(std::string_view tag) {
   return result;
 }
 
+namespace {
+
+/// How much of `tag` (ASCII letters, digits and '-' only) ICU's BCP 47
+/// parser reads; -1 when it fails.
+int parsed_length(const std::string& tag) {
+  char locale[ULOC_FULLNAME_CAPACITY + 1];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t parsed = 0;
+  uloc_forLanguageTag(tag.c_str(), locale, ULOC_FULLNAME_CAPACITY, &parsed, &status);
+  if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING) return -1;
+  return parsed;
+}
+
+/// The problem of a tag made of letters, digits and '-' only.
+std::string syntax_problem(const std::string& tag) {
+  // ULOC_FULLNAME_CAPACITY bounds what ICU reads; no real tag comes near.
+  if (tag.size() > 100) return "it is longer than any language tag";
+  const int parsed = parsed_length(tag);
+  if (parsed < 0) return "ICU cannot read it";
+  if (static_cast<std::size_t>(parsed) < tag.size()) {
+    if (parsed == 0) return "it does not start with a language subtag";
+    return "it breaks off after '" + tag.substr(0, static_cast<std::size_t>(parsed)) +
+           "' (empty, repeated or misplaced subtag)";
+  }
+  // ICU reads a primary language subtag of 2 to 8 letters; BCP 47 assigns
+  // only 2 and 3 (ISO 639), and "x" / "i" start private-use and
+  // grandfathered tags, which ICU checked.
+  const std::size_t primary = std::min(tag.find('-'), tag.size());
+  if (primary > 3) {
+    return "its language subtag '" + tag.substr(0, primary) +
+           "' is not a language code (ISO 639: 2 or 3 letters, such as 'en' or 'fra')";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string ill_formed(std::string_view tag) {
+  if (tag.empty()) return "it is empty";
+  std::string written(tag);
+  bool other = false, underscore = false;
+  for (char c : written) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c == '_') {
+      underscore = true;
+    } else if (!alnum && c != '-') {
+      other = true;
+    }
+  }
+  if (!other && !underscore) return syntax_problem(written);
+  if (!other) {
+    // "en_GB": the POSIX locale spelling.
+    std::string dashed = written;
+    for (char& c : dashed) {
+      if (c == '_') c = '-';
+    }
+    if (syntax_problem(dashed).empty()) {
+      return "subtags are separated by '-', not '_' (did you mean '" + canonical(dashed) + "'?)";
+    }
+    return "subtags are separated by '-', not '_'";
+  }
+  return "a language tag has only ASCII letters, digits and '-'";
+}
+
 bool same(std::string_view a, std::string_view b) {
   if (ascii_iequal(a, b)) return true;
   return canonical(a) == canonical(b);

@@ -18,6 +18,13 @@ std::uint32_t count_code_points(std::string_view text, std::size_t from, std::si
 }  // namespace
 
 LineIndex::LineIndex(std::string_view text) {
+  checkpoints_.reserve(text.size() / kStride + 1);
+  std::uint32_t seen = 0;
+  for (std::size_t k = 0; k < text.size(); k += kStride) {
+    checkpoints_.push_back(seen);
+    seen += count_code_points(text, k, std::min(text.size(), k + kStride));
+  }
+  checkpoints_.push_back(seen);
   starts_.push_back(0);
   const char* begin = text.data();
   const char* end = begin + text.size();
@@ -46,9 +53,11 @@ LineColumn LineIndex::at(std::string_view text, std::size_t offset) {
   // Continue from the cursor when the offset is further along the same line.
   std::size_t line_end = last_.line < starts_.size() ? starts_[last_.line] : text.size() + 1;
   std::size_t line_start = starts_[last_.line - 1];
-  if (offset >= line_start && offset < line_end) {
-    // Same line as the cursor: count only the distance to it, forwards or
-    // backwards.
+  const std::size_t distance =
+      offset >= last_offset_ ? offset - last_offset_ : last_offset_ - offset;
+  if (offset >= line_start && offset < line_end && distance <= kStride) {
+    // Same line as the cursor, and near it: count only the distance to it,
+    // forwards or backwards.
     if (offset >= last_offset_) {
       last_.column += count_code_points(text, last_offset_, offset);
     } else {
@@ -60,9 +69,22 @@ LineColumn LineIndex::at(std::string_view text, std::size_t offset) {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), static_cast<std::uint32_t>(offset));
   std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // 1-based
   std::size_t start = starts_[line - 1];
-  last_ = {static_cast<std::uint32_t>(line), 1 + count_code_points(text, start, offset)};
+  last_ = {static_cast<std::uint32_t>(line),
+           1 + code_points_before(text, offset) - code_points_before(text, start)};
   last_offset_ = offset;
   return last_;
+}
+
+std::uint32_t LineIndex::code_points_before(std::string_view text, std::size_t offset) const {
+  const std::size_t k = offset / kStride;
+  if (k >= checkpoints_.size()) return checkpoints_.empty() ? 0 : checkpoints_.back();
+  return checkpoints_[k] + count_code_points(text, k * kStride, offset);
+}
+
+std::size_t LineIndex::line_start(std::uint32_t line) const {
+  if (line == 0) return std::string_view::npos;
+  if (starts_.empty()) return line == 1 ? 0 : std::string_view::npos;
+  return line <= starts_.size() ? starts_[line - 1] : std::string_view::npos;
 }
 
 std::string_view LineIndex::line_text(std::string_view text, std::uint32_t line) const {

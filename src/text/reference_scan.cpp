@@ -61,12 +61,6 @@ std::size_t entry_number_at(sv s, std::size_t i, std::size_t limit, bool bare) n
   return j - i;
 }
 
-bool is_conjunction(sv w) noexcept {
-  // English, French, Russian (и, или), German.
-  return w == "and" || w == "or" || w == "et" || w == "ou" || w == "\xD0\xB8" ||
-         w == "\xD0\xB8\xD0\xBB\xD0\xB8" || w == "und" || w == "oder";
-}
-
 /// Organisations whose documents are cited by designation.
 bool is_publisher(sv w) noexcept {
   static constexpr sv publishers[] = {
@@ -420,6 +414,12 @@ private:
 };
 
 }  // namespace
+
+bool is_conjunction(std::string_view w) noexcept {
+  // English, French, Russian (и, или), German.
+  return w == "and" || w == "or" || w == "et" || w == "ou" || w == "\xD0\xB8" ||
+         w == "\xD0\xB8\xD0\xBB\xD0\xB8" || w == "und" || w == "oder";
+}
 
 void extract_references(std::string_view text, const std::vector<MarkupLink>& links,
                         std::vector<ExtractedReference>& out) {

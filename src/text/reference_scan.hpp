@@ -37,6 +37,10 @@ struct ExtractedReference {
   bool grouped = false;
 };
 
+/// True when `word` is a coordinating conjunction that joins entry numbers
+/// or cited terms: "and", "or", "et", "ou", "и", "или", "und", "oder".
+bool is_conjunction(std::string_view word) noexcept;
+
 /// Finds every reference in `text`: the markup `links` and parenthesised
 /// entry numbers in plain text ("DLT system (3.30)", "(3.2, 3.4)",
 /// "(3.1.6 and 3.9.14)", with ordinary or non-breaking spaces). A

@@ -16,6 +16,11 @@ namespace termgraph::write_detail {
 /// The language most entries start with; ties go to the one met first.
 std::string default_language(const Vocabulary& vocabulary);
 
+/// The languages the input files declare (Vocabulary::declared_languages),
+/// each once (language::same), in the order of the files and of their
+/// declarations; empty when no file declares any.
+std::vector<std::string_view> declared_languages(const Vocabulary& vocabulary);
+
 /// The markup references of `block` in text order, without those nested in
 /// an earlier one (no format here can write a link inside a link).
 std::vector<const Reference*> links_of(const TextBlock& block);

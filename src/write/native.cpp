@@ -62,6 +62,15 @@ void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOp
   xml.start("vocabulary");
   xml.attribute("xmlns", xml_namespace::native);
   xml.attribute("xml:lang", language);
+  const std::vector<std::string_view> declared = write_detail::declared_languages(vocabulary);
+  if (!declared.empty()) {
+    std::string languages;
+    for (std::string_view tag : declared) {
+      if (!languages.empty()) languages += ' ';
+      languages += tag;
+    }
+    xml.attribute("languages", languages);
+  }
   if (!options.title.empty()) xml.text_element("title", options.title);
 
   std::size_t position = 0;

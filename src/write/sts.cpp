@@ -55,7 +55,11 @@ public:
       xml_.text_element("main", options_.title);
       xml_.end();
     }
-    xml_.text_element("content-language", language);
+    // The declared languages, else (as always) the language most entries
+    // start with.
+    const std::vector<std::string_view> declared = write_detail::declared_languages(v_);
+    if (declared.empty()) xml_.text_element("content-language", language);
+    for (std::string_view tag : declared) xml_.text_element("content-language", tag);
     xml_.end();
     xml_.end();
     xml_.start("body");

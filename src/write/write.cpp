@@ -6,6 +6,8 @@
 
 #include "write/detail.hpp"
 
+#include "text/language.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <functional>
@@ -40,6 +42,18 @@ std::string default_language(const Vocabulary& vocabulary) {
     }
   }
   return std::string(best);
+}
+
+std::vector<std::string_view> declared_languages(const Vocabulary& vocabulary) {
+  std::vector<std::string_view> out;
+  for (FileId f = 0; f < vocabulary.files().size(); ++f) {
+    for (std::string_view tag : vocabulary.declared_languages(f)) {
+      bool again = false;
+      for (std::string_view seen : out) again = again || language::same(seen, tag);
+      if (!again) out.push_back(tag);
+    }
+  }
+  return out;
 }
 
 std::vector<const Reference*> links_of(const TextBlock& block) {

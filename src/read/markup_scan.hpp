@@ -1,0 +1,95 @@
+// Internal: the markup of raw XML text found by a linear scan of its bytes,
+// without a parser: tags, comments, CDATA sections, processing
+// instructions and declarations, each with where it begins and ends. Used
+// where pugixml gives no answer: where an element ends (pugixml records
+// only where nodes start) and where comments are (pugixml drops them).
+//
+// On well-formed XML the scan sees exactly what a parser sees: '<' stands
+// in character data only as markup, never in attribute values; CDATA
+// sections, comments and processing instructions are skipped as a whole.
+// On malformed text it goes on, and a construct left open runs to the end.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "model/builder.hpp"
+
+namespace termgraph {
+
+/// One piece of markup: bytes [begin, end) of the text.
+struct Markup {
+  enum class Kind : unsigned char {
+    start_tag,  ///< <name ...>
+    empty_tag,  ///< <name .../>
+    end_tag,    ///< </name>
+    comment,    ///< <!-- ... -->
+    other,      ///< CDATA section, processing instruction, <!DOCTYPE ...>
+  };
+  Kind kind;
+  std::size_t begin;
+  std::size_t end;
+};
+
+/// Calls `visit(markup)` for each piece of markup of `raw` in order. With
+/// `tags` false, tags are not visited nor delimited (cheaper, when only
+/// comments are wanted: a '<' never stands inside a tag).
+template <typename Visit>
+void scan_markup(std::string_view raw, Visit&& visit, bool tags = true);
+
+/// Sets the end of Entry::range of every entry of the builder's current
+/// (XML) file: the end of the element that starts where the entry starts
+/// (Builder::entry_starts()). An element left open at the end of a
+/// truncated file ends at the end of the file.
+void set_xml_entry_ends(Builder& builder);
+
+// -- implementation ------------------------------------------------------------
+
+namespace markup_detail {
+/// The offset just past `close` found from `from`, or the text's size.
+inline std::size_t past(std::string_view raw, std::size_t from, std::string_view close) {
+  std::size_t at = raw.find(close, from);
+  return at == std::string_view::npos ? raw.size() : at + close.size();
+}
+/// The end of the tag or declaration whose '<' is at `begin`: just past
+/// its '>', quoted values ('...' or "...") and, for a declaration, an
+/// internal subset ([...]) skipped.
+std::size_t tag_end(std::string_view raw, std::size_t begin, bool declaration);
+}  // namespace markup_detail
+
+template <typename Visit>
+void scan_markup(std::string_view raw, Visit&& visit, bool tags) {
+  using markup_detail::past;
+  std::size_t i = 0;
+  const std::size_t n = raw.size();
+  while (i < n) {
+    std::size_t at = raw.find('<', i);
+    if (at == std::string_view::npos) return;
+    std::string_view rest = raw.substr(at);
+    Markup m{Markup::Kind::other, at, at};
+    if (rest.compare(0, 4, "<!--") == 0) {
+      m.kind = Markup::Kind::comment;
+      m.end = past(raw, at + 4, "-->");
+    } else if (rest.compare(0, 9, "<![CDATA[") == 0) {
+      m.end = past(raw, at + 9, "]]>");
+    } else if (rest.compare(0, 2, "<?") == 0) {
+      m.end = past(raw, at + 2, "?>");
+    } else if (rest.compare(0, 2, "<!") == 0) {
+      m.end = markup_detail::tag_end(raw, at, true);
+    } else if (!tags) {
+      i = at + 1;
+      continue;
+    } else if (rest.compare(0, 2, "</") == 0) {
+      m.kind = Markup::Kind::end_tag;
+      m.end = past(raw, at + 2, ">");
+    } else {
+      m.end = markup_detail::tag_end(raw, at, false);
+      const bool empty = m.end >= 2 && raw[m.end - 1] == '>' && raw[m.end - 2] == '/';
+      m.kind = empty ? Markup::Kind::empty_tag : Markup::Kind::start_tag;
+    }
+    visit(m);
+    i = m.end > at ? m.end : at + 1;
+  }
+}
+
+}  // namespace termgraph
