@@ -147,6 +147,8 @@ TEST(WriteDiagnostics, SummaryCountsErrorsAndWarnings) {
             "[label-mismatch]\n"
             "t.xml:4:30: warning: 'unit of value' names none of the terms of entry 3.9 "
             "[label-mismatch]\n"
+            "  2 label-mismatch (warning)\n"
+            "  1 dangling-reference (error)\n"
             "1 error, 2 warnings generated\n");
 
   result.diagnostics = {warning};
@@ -391,7 +393,8 @@ TEST(WriteDiagnostic, LoadedDanglingReference) {
             "[dangling-reference]\n"
             "    <definition>digital <ref to=\"asset\">asset</ref> that is not a "
             "<ref to=\"3.9\">currency</ref></definition>\n" +
-                std::string(80, ' ') + "^" + std::string(7, '~') + "\n1 error generated\n");
+                std::string(80, ' ') + "^" + std::string(7, '~') +
+                "\n  1 dangling-reference (error)\n1 error generated\n");
 }
 
 TEST(WriteEntry, LoadedEntryWithReferenceById) {

@@ -1,20 +1,33 @@
-// termgraph: rendering diagnostics and entries as text.
+// termgraph: rendering diagnostics (text, JSON, SARIF, GitHub annotations,
+// GitLab Code Quality) and entries as text.
 #pragma once
 
 #include "termgraph/export.hpp"
 
+#include <cstddef>
+#include <limits>
+#include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "termgraph/load.hpp"
 
 namespace termgraph {
 
-/// Options for write_diagnostics().
+/// Options for write_diagnostics() and TextDiagnosticWriter.
 struct TextStyle {
   /// Print the source line and a caret under each diagnostic.
   bool show_source = true;
+  /// Colour as clang does with ANSI escapes: location bold, "error:" red,
+  /// "warning:" magenta, "note:" cyan, the caret line green.
+  bool color = false;
+  /// Print the findings; false prints the summary only.
+  bool show_findings = true;
+  /// Print at most this many findings, then how many more were not shown;
+  /// the summary counts every finding all the same.
+  std::size_t max_findings = std::numeric_limits<std::size_t>::max();
 };
 
 /// Writes one diagnostic the way compilers do:
@@ -28,8 +41,11 @@ struct TextStyle {
 TERMGRAPH_API void write_diagnostic(std::ostream& out, const Diagnostic& d,
                                     const Vocabulary& vocabulary, const TextStyle& style = {});
 
-/// Writes every diagnostic of `result`, then a summary line
-/// ("N errors, N warnings"; nothing when there are none).
+/// Writes every diagnostic of `result`, then the summary: one line per rule
+/// and severity with its count ("  12 dangling-reference (error)", most
+/// frequent first) and the total line ("N errors, N warnings generated",
+/// with ", N notes" when there are notes); nothing when there are no
+/// findings.
 TERMGRAPH_API void write_diagnostics(std::ostream& out, const LoadResult& result,
                                      const TextStyle& style = {});
 
@@ -38,24 +54,120 @@ TERMGRAPH_API void write_diagnostics(std::ostream& out, const LoadResult& result
 TERMGRAPH_API void report_diagnostics(const LoadResult& result, DiagnosticConsumer& consumer);
 
 /// A consumer that writes each diagnostic as write_diagnostic() does, and
-/// the summary line of write_diagnostics() at the end.
+/// the summary of write_diagnostics() at the end. Time is linear in the
+/// findings and the input: the source line of a finding is found from the
+/// line index, and the column from positions kept for the line last shown
+/// (diagnostics come in report order), even on a file that is one long line.
 class TERMGRAPH_API TextDiagnosticWriter : public DiagnosticConsumer {
 public:
   /// Writes to `out`, which must outlive the writer.
   explicit TextDiagnosticWriter(std::ostream& out, const TextStyle& style = {});
+  ~TextDiagnosticWriter() override;
+  TextDiagnosticWriter(const TextDiagnosticWriter&) = delete;
+  TextDiagnosticWriter& operator=(const TextDiagnosticWriter&) = delete;
   /// Remembers the vocabulary; resets the counts.
   void begin(const Vocabulary& vocabulary) override;
-  /// Writes `diagnostic`.
+  /// Writes `diagnostic` (unless style says otherwise) and counts it.
   void handle(const Diagnostic& diagnostic) override;
-  /// Writes the summary line.
+  /// Writes the summary.
+  void end() override;
+
+private:
+  struct State;
+  std::ostream& out_;
+  TextStyle style_;
+  const Vocabulary* vocabulary_ = nullptr;
+  std::unique_ptr<State> state_;
+};
+
+/// Options of the machine-readable reports (SARIF, GitHub, GitLab).
+struct ReportOptions {
+  /// Files are named relative to this directory when they lie below it,
+  /// else by their absolute path; empty: the current working directory.
+  std::string base_directory;
+  /// SARIF: the absolute URI rule help links start from (followed by
+  /// "rules.md#RULE"), ending in '/'; empty: default_docs_uri().
+  std::string docs_uri;
+  /// GitHub: write at most this many annotations, then how many more were
+  /// not shown (in the log, not as an annotation).
+  std::size_t max_findings = std::numeric_limits<std::size_t>::max();
+};
+
+/// Where the documentation is, as chosen when termgraph was built (CMake
+/// variable TERMGRAPH_DOCS_URL; by default the installed documentation,
+/// file://PREFIX/share/doc/termgraph/), ending in '/'.
+[[nodiscard]] TERMGRAPH_API std::string_view default_docs_uri() noexcept;
+
+/// A consumer that writes a SARIF 2.1.0 log (one run) at the end: every rule
+/// of the catalogue in tool.driver.rules, one result per diagnostic with its
+/// location, related locations, fixes and a partial fingerprint that does
+/// not depend on lines (rule, entry numbers, message, path). Columns are in
+/// Unicode code points (run.columnKind "unicodeCodePoints").
+class TERMGRAPH_API SarifDiagnosticWriter : public DiagnosticConsumer {
+public:
+  /// Writes to `out`, which must outlive the writer.
+  explicit SarifDiagnosticWriter(std::ostream& out, ReportOptions options = {});
+  /// Remembers the vocabulary; forgets earlier diagnostics.
+  void begin(const Vocabulary& vocabulary) override;
+  /// Keeps `diagnostic` for the log.
+  void handle(const Diagnostic& diagnostic) override;
+  /// Writes the log.
   void end() override;
 
 private:
   std::ostream& out_;
-  TextStyle style_;
+  ReportOptions options_;
   const Vocabulary* vocabulary_ = nullptr;
-  std::size_t errors_ = 0;
-  std::size_t warnings_ = 0;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// A consumer that writes one GitHub Actions workflow command per
+/// diagnostic: the command `error`, `warning` or `notice` (for a note) with
+/// the properties file, line, col, endLine, endColumn and title (the rule
+/// id), then the message, escaped as GitHub reads them (docs/cli.md); at
+/// the end, the total line of the text summary.
+class TERMGRAPH_API GithubDiagnosticWriter : public DiagnosticConsumer {
+public:
+  /// Writes to `out`, which must outlive the writer.
+  explicit GithubDiagnosticWriter(std::ostream& out, ReportOptions options = {});
+  /// Remembers the vocabulary; resets the counts.
+  void begin(const Vocabulary& vocabulary) override;
+  /// Writes the annotation of `diagnostic`.
+  void handle(const Diagnostic& diagnostic) override;
+  /// Writes the total line.
+  void end() override;
+
+private:
+  std::ostream& out_;
+  ReportOptions options_;
+  const Vocabulary* vocabulary_ = nullptr;
+  std::vector<std::string> paths_;     // by FileId, as annotations name them
+  std::size_t counts_[3] = {0, 0, 0};  // by Severity
+};
+
+/// A consumer that writes a GitLab Code Quality report at the end: a JSON
+/// array with one object per diagnostic (description, check_name,
+/// fingerprint, severity, location.path, location.lines.begin). Severities:
+/// note -> info, warning -> minor, error -> major, and blocker for errors
+/// that keep a file from being checked (unreadable-input, unknown-format,
+/// empty-input, xml-syntax, csv-syntax). The fingerprint is the SARIF
+/// partial fingerprint: it stays when lines above the finding move.
+class TERMGRAPH_API GitlabDiagnosticWriter : public DiagnosticConsumer {
+public:
+  /// Writes to `out`, which must outlive the writer.
+  explicit GitlabDiagnosticWriter(std::ostream& out, ReportOptions options = {});
+  /// Remembers the vocabulary; forgets earlier diagnostics.
+  void begin(const Vocabulary& vocabulary) override;
+  /// Keeps `diagnostic` for the report.
+  void handle(const Diagnostic& diagnostic) override;
+  /// Writes the report.
+  void end() override;
+
+private:
+  std::ostream& out_;
+  ReportOptions options_;
+  const Vocabulary* vocabulary_ = nullptr;
+  std::vector<Diagnostic> diagnostics_;
 };
 
 /// A consumer that writes the JSON report of `termgraph check --format

@@ -5,13 +5,16 @@
 #include "text/chars.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "termgraph/rules.hpp"
 #include "text/language.hpp"
 
 namespace termgraph {
@@ -22,16 +25,52 @@ bool starts_code_point(unsigned char c) {
   return (c & 0xC0U) != 0x80U;
 }
 
-/// Byte offsets of the code points of `line`, plus line.size() at the end.
-std::vector<std::size_t> code_point_offsets(std::string_view line) {
-  std::vector<std::size_t> offsets;
-  offsets.reserve(line.size() + 1);
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (starts_code_point(static_cast<unsigned char>(line[i]))) offsets.push_back(i);
+/// Where the code points of one source line start. A line's code points are
+/// counted once, keeping the byte offset of every `stride`-th one, so that
+/// any column is then reached by walking at most `stride` code points: the
+/// excerpts of many findings on one long line (a one-line export) cost the
+/// line once plus their windows, instead of the line each.
+class LinePositions {
+public:
+  /// Indexes `text` (one line, without its line break).
+  void reset(std::string_view text) {
+    text_ = text;
+    marks_.clear();
+    length_ = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (i > 0 && !starts_code_point(static_cast<unsigned char>(text[i]))) continue;
+      if (length_ % stride == 0) marks_.push_back(i);
+      ++length_;
+    }
   }
-  offsets.push_back(line.size());
-  return offsets;
-}
+
+  /// The line indexed.
+  [[nodiscard]] std::string_view text() const { return text_; }
+  /// Its length in code points.
+  [[nodiscard]] std::size_t length() const { return length_; }
+
+  /// The byte offset of code point `n` (0-based); text().size() for n >=
+  /// length().
+  [[nodiscard]] std::size_t offset(std::size_t n) const {
+    if (n >= length_) return text_.size();
+    std::size_t at = marks_[n / stride];
+    for (std::size_t k = n % stride; k > 0; --k) at = next(at);
+    return at;
+  }
+
+  /// The offset of the code point after the one at byte `at`.
+  [[nodiscard]] std::size_t next(std::size_t at) const {
+    ++at;
+    while (at < text_.size() && !starts_code_point(static_cast<unsigned char>(text_[at]))) ++at;
+    return at;
+  }
+
+private:
+  static constexpr std::size_t stride = 64;
+  std::string_view text_;
+  std::vector<std::size_t> marks_;  // offset of code point k * stride
+  std::size_t length_ = 0;
+};
 
 /// Source lines longer than this many code points are shown as a window
 /// around the column.
@@ -39,17 +78,40 @@ constexpr std::size_t max_shown = 160;
 /// How many code points of a long line are shown before the column.
 constexpr std::size_t shown_before = 60;
 
-/// Writes the source line of `range` and a caret line under its column:
-/// "^" under the first code point, "~" under the rest of the range on that
-/// line. Tabs before the column are repeated in the caret line so that it
-/// lines up whatever the terminal's tab width.
-void write_source(std::ostream& out, const Vocabulary& vocabulary, const SourceRange& range) {
+// ANSI escapes, as clang colours its diagnostics.
+constexpr std::string_view ansi_reset = "\x1b[0m";
+constexpr std::string_view ansi_bold = "\x1b[1m";
+constexpr std::string_view ansi_caret = "\x1b[1;32m";  // bold green
+
+std::string_view severity_color(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return "\x1b[1;31m";  // bold red
+    case Severity::warning:
+      return "\x1b[1;35m";  // bold magenta
+    case Severity::note:
+      break;
+  }
+  return "\x1b[1;36m";  // bold cyan
+}
+
+/// The source line of `range`, without a final carriage return.
+std::string_view source_line_of(const Vocabulary& vocabulary, const SourceRange& range) {
   std::string_view line = vocabulary.source_line(range.file, range.line);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+/// Writes the source line indexed by `positions` and a caret line under the
+/// column of `range`: "^" under the first code point, "~" under the rest of
+/// the range on that line. Tabs before the column are repeated in the caret
+/// line so that it lines up whatever the terminal's tab width.
+void write_source(std::ostream& out, const LinePositions& positions, const SourceRange& range,
+                  bool color) {
+  const std::string_view line = positions.text();
   if (line.empty() && range.column <= 1) return;
 
-  const std::vector<std::size_t> cp = code_point_offsets(line);
-  const std::size_t length = cp.size() - 1;  // in code points
+  const std::size_t length = positions.length();
   // 0-based code point index of the column; may lie past the end.
   const std::size_t column = range.column > 0 ? range.column - 1 : 0;
   std::size_t last = column + 1;  // one past the last code point marked
@@ -69,16 +131,54 @@ void write_source(std::ostream& out, const Vocabulary& vocabulary, const SourceR
   const std::string_view prefix = first_shown > 0 ? "..." : "";
   const std::string_view suffix = end_shown < length ? "..." : "";
 
-  out << prefix << line.substr(cp[first_shown], cp[end_shown] - cp[first_shown]) << suffix << '\n';
+  const std::size_t begin_byte = positions.offset(first_shown);
+  const std::size_t end_byte = positions.offset(end_shown);
+  out << prefix << line.substr(begin_byte, end_byte - begin_byte) << suffix << '\n';
 
   std::string caret(prefix.size(), ' ');
+  std::size_t at = begin_byte;
   for (std::size_t i = first_shown; i < column; ++i) {
-    caret += (i < length && line[cp[i]] == '\t') ? '\t' : ' ';
+    caret += (i < length && line[at] == '\t') ? '\t' : ' ';
+    if (i < length) at = positions.next(at);
   }
+  if (color) caret += ansi_caret;
   caret += '^';
   const std::size_t caret_end = std::min(last, std::max(end_shown, column + 1));
   for (std::size_t i = column + 1; i < caret_end; ++i) caret += '~';
+  if (color) caret += ansi_reset;
   out << caret << '\n';
+}
+
+/// Writes a diagnostic; `positions` indexes its source line when the style
+/// shows it.
+void write_one(std::ostream& out, const Diagnostic& d, const Vocabulary& vocabulary,
+               const TextStyle& style, const LinePositions* positions) {
+  const bool color = style.color;
+  if (color) out << ansi_bold;
+  out << format_location(vocabulary, d.range) << ':';
+  if (color)
+    out << ansi_reset << ' ' << severity_color(d.severity);
+  else
+    out << ' ';
+  out << to_string(d.severity) << ':';
+  if (color)
+    out << ansi_reset << ' ' << ansi_bold;
+  else
+    out << ' ';
+  out << d.message;
+  if (!d.rule_id().empty()) out << " [" << d.rule_id() << ']';
+  if (color) out << ansi_reset;
+  out << '\n';
+  if (positions) write_source(out, *positions, d.range, color);
+  for (const RelatedLocation& r : d.related) {
+    if (color) {
+      out << ansi_bold << format_location(vocabulary, r.range) << ':' << ansi_reset << ' '
+          << severity_color(Severity::note) << "note:" << ansi_reset << ' ' << ansi_bold
+          << r.message << ansi_reset << '\n';
+    } else {
+      out << format_location(vocabulary, r.range) << ": note: " << r.message << '\n';
+    }
+  }
 }
 
 std::string_view file_name(const Vocabulary& vocabulary, FileId file) {
@@ -233,12 +333,12 @@ std::string format_location(const Vocabulary& vocabulary, const SourceRange& ran
 
 void write_diagnostic(std::ostream& out, const Diagnostic& d, const Vocabulary& vocabulary,
                       const TextStyle& style) {
-  out << format_location(vocabulary, d.range) << ": " << to_string(d.severity) << ": " << d.message;
-  if (!d.rule_id().empty()) out << " [" << d.rule_id() << ']';
-  out << '\n';
-  if (style.show_source && d.range.known()) write_source(out, vocabulary, d.range);
-  for (const RelatedLocation& r : d.related) {
-    out << format_location(vocabulary, r.range) << ": note: " << r.message << '\n';
+  if (style.show_source && d.range.known()) {
+    LinePositions positions;
+    positions.reset(source_line_of(vocabulary, d.range));
+    write_one(out, d, vocabulary, style, &positions);
+  } else {
+    write_one(out, d, vocabulary, style, nullptr);
   }
 }
 
@@ -253,29 +353,96 @@ void report_diagnostics(const LoadResult& result, DiagnosticConsumer& consumer) 
   consumer.end();
 }
 
+/// What the text writer keeps between diagnostics: the positions of the
+/// source line last shown, and the counts for the summary.
+struct TextDiagnosticWriter::State {
+  LinePositions positions;
+  FileId file = 0;
+  std::uint32_t line = 0;  // 0: no line indexed
+  // Findings per rule (index rule_count: without a rule) and severity.
+  std::vector<std::array<std::size_t, 3>> counts =
+      std::vector<std::array<std::size_t, 3>>(rule_count + 1, {0, 0, 0});
+  std::size_t shown = 0;
+  std::size_t hidden = 0;
+};
+
 TextDiagnosticWriter::TextDiagnosticWriter(std::ostream& out, const TextStyle& style)
-    : out_(out), style_(style) {}
+    : out_(out), style_(style), state_(std::make_unique<State>()) {}
+
+TextDiagnosticWriter::~TextDiagnosticWriter() = default;
 
 void TextDiagnosticWriter::begin(const Vocabulary& vocabulary) {
   vocabulary_ = &vocabulary;
-  errors_ = warnings_ = 0;
+  state_ = std::make_unique<State>();
 }
 
 void TextDiagnosticWriter::handle(const Diagnostic& diagnostic) {
   static const Vocabulary none;
-  write_diagnostic(out_, diagnostic, vocabulary_ ? *vocabulary_ : none, style_);
-  if (diagnostic.severity == Severity::error) ++errors_;
-  if (diagnostic.severity == Severity::warning) ++warnings_;
+  State& state = *state_;
+  const std::size_t rule =
+      diagnostic.rule ? static_cast<std::size_t>(diagnostic.rule->code) : rule_count;
+  const auto severity = static_cast<std::size_t>(diagnostic.severity);
+  if (severity < 3) ++state.counts[rule][severity];
+  if (!style_.show_findings) return;
+  if (state.shown >= style_.max_findings) {
+    ++state.hidden;
+    return;
+  }
+  ++state.shown;
+  const Vocabulary& vocabulary = vocabulary_ ? *vocabulary_ : none;
+  const SourceRange& range = diagnostic.range;
+  if (style_.show_source && range.known()) {
+    if (state.line != range.line || state.file != range.file) {
+      state.positions.reset(source_line_of(vocabulary, range));
+      state.file = range.file;
+      state.line = range.line;
+    }
+    write_one(out_, diagnostic, vocabulary, style_, &state.positions);
+  } else {
+    write_one(out_, diagnostic, vocabulary, style_, nullptr);
+  }
 }
 
 void TextDiagnosticWriter::end() {
-  if (errors_ == 0 && warnings_ == 0) return;
-  std::string summary;
-  if (errors_ > 0) summary = count_phrase(errors_, "error");
-  if (warnings_ > 0) {
-    if (!summary.empty()) summary += ", ";
-    summary += count_phrase(warnings_, "warning");
+  State& state = *state_;
+  if (state.hidden > 0) {
+    out_ << state.hidden << " more finding" << (state.hidden == 1 ? "" : "s") << " not shown\n";
   }
+  struct Row {
+    std::size_t count;
+    std::size_t rule;
+    std::size_t severity;
+  };
+  std::vector<Row> rows;
+  std::size_t totals[3] = {0, 0, 0};
+  for (std::size_t rule = 0; rule < state.counts.size(); ++rule) {
+    for (std::size_t severity = 3; severity-- > 0;) {
+      const std::size_t n = state.counts[rule][severity];
+      if (n == 0) continue;
+      rows.push_back({n, rule, severity});
+      totals[severity] += n;
+    }
+  }
+  if (rows.empty()) return;
+  // Most frequent first; ties in the catalogue's order.
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const Row& a, const Row& b) { return a.count > b.count; });
+  const std::size_t width = std::to_string(rows.front().count).size();
+  for (const Row& row : rows) {
+    const std::string count = std::to_string(row.count);
+    out_ << "  " << std::string(width - count.size(), ' ') << count << ' '
+         << (row.rule < rule_count ? rules::all()[row.rule]->id : std::string_view("(no rule)"))
+         << " (" << to_string(static_cast<Severity>(row.severity)) << ")\n";
+  }
+  std::string summary;
+  const auto add = [&summary](std::size_t n, std::string_view what) {
+    if (n == 0) return;
+    if (!summary.empty()) summary += ", ";
+    summary += count_phrase(n, what);
+  };
+  add(totals[static_cast<std::size_t>(Severity::error)], "error");
+  add(totals[static_cast<std::size_t>(Severity::warning)], "warning");
+  add(totals[static_cast<std::size_t>(Severity::note)], "note");
   out_ << summary << " generated\n";
 }
 
