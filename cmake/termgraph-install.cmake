@@ -64,3 +64,7 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/termgraph.pc DESTINATION ${TERMGRAPH_P
 
 # The sample vocabulary and its schema.
 install(DIRECTORY terms/ DESTINATION ${TERMGRAPH_DATA_DIR}/terms)
+
+# The user documentation: the SARIF report's rule help links point here
+# unless TERMGRAPH_DOCS_URL names a published copy.
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md")

@@ -17,7 +17,8 @@ function(termgraph_library_settings target)
            $<BUILD_INTERFACE:${PROJECT_BINARY_DIR}/include>
            $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
     PRIVATE ${PROJECT_SOURCE_DIR}/src)
-  target_compile_definitions(${target} PRIVATE TERMGRAPH_BUILDING)
+  target_compile_definitions(${target} PRIVATE TERMGRAPH_BUILDING
+                                               TERMGRAPH_DOCS_URL="${TERMGRAPH_DOCS_URL}")
   # nlohmann_json is header-only (the JSON report): not in the link interface.
   target_link_libraries(${target} PRIVATE ICU::uc ICU::i18n pugixml::pugixml
                                           $<BUILD_INTERFACE:nlohmann_json::nlohmann_json>)

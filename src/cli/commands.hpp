@@ -1,11 +1,13 @@
 // The termgraph tool's commands, apart from argument parsing (main.cpp).
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "output.hpp"
 #include "termgraph/load.hpp"
 
 namespace termgraph::cli {
@@ -20,6 +22,32 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+/// A failure already reported on the error stream (the errors of a
+/// configuration file, each located): main() exits with exit_usage and adds
+/// nothing.
+class ReportedFailure : public std::exception {
+public:
+  const char* what() const noexcept override { return "reported failure"; }
+};
+
+/// The options that choose which rules report and how seriously, shared by
+/// the commands that print diagnostics (check, convert); combined with the
+/// configuration file by diagnostic_options() (config.hpp).
+struct RuleOptions {
+  /// "iso", "termbase", or empty: the configuration file's, else each
+  /// file's format's profile.
+  std::string profile;
+  /// Rule ids to turn on, to turn off, and `RULE=LEVEL` settings.
+  std::vector<std::string> enable;
+  std::vector<std::string> disable;
+  std::vector<std::string> severity;
+  /// Warnings count as errors (exit status 1): true with --werror, false
+  /// with --no-werror, unset: the configuration file's choice.
+  std::optional<bool> werror;
+  /// The configuration file; empty: look for `.termgraph.toml`.
+  std::string config;
+};
+
 /// The paths of the bundled vocabulary: $TERMGRAPH_VOCAB, else
 /// <exe dir>/<installed terms dir>, else the source tree's terms/. Throws
 /// UsageError when none exists.
@@ -27,9 +55,25 @@ std::vector<std::string> bundled_vocabulary();
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text";  // "text" or "json"
-  bool show_source = true;
+  /// "text", "json", "sarif", "github" or "gitlab".
+  std::string format = "text";
+  /// How text (and github) output prints the findings.
+  OutputOptions output;
+  RuleOptions rules;
+  /// Apply the fixes of the findings to the files, then check again.
+  bool fix = false;
+  /// With fix: write nothing, print the unified diff of what would change.
+  bool dry_run = false;
+  /// Report only the findings this baseline file does not hold; empty: none.
+  std::string baseline;
+  /// Record the findings in this baseline file instead of reporting them.
+  std::string write_baseline;
 };
+
+/// Writes the findings of `result` to `out` (standard output) in `format`
+/// ("text", "json", "sarif", "github", "gitlab").
+void report_findings(const LoadResult& result, const std::string& format,
+                     const OutputOptions& output, std::ostream& out);
 
 /// `termgraph check`: 0 without errors, 1 with errors, 2 when an input
 /// cannot be read.
@@ -40,6 +84,9 @@ struct LookupOptions {
   std::vector<std::string> vocab;
   std::string language;
   std::string query;
+  /// How the problems that kept inputs from being read are printed (on
+  /// standard error).
+  OutputOptions diagnostics;
 };
 
 /// `termgraph lookup`: prints every matching entry; 1 when none matches.
@@ -57,10 +104,13 @@ struct ConvertOptions {
   /// empty: detect each file's format.
   std::string from;
   /// The output file (written through OUTPUT.tmp, then renamed); empty or
-  /// "-": standard output.
+  /// "-": standard output (the command line refuses an empty -o).
   std::string output;
   /// Title written where the output format has one; empty: none.
   std::string title;
+  RuleOptions rules;
+  /// How the diagnostics of loading are printed (on standard error).
+  OutputOptions diagnostics;
 };
 
 /// The format named `name` ("native", "sts", "tbx", "tbx2008"), or
@@ -69,9 +119,9 @@ Format parse_format_name(const std::string& name);
 
 /// `termgraph convert`: diagnostics of loading on `err`, the vocabulary in
 /// the target format on `out` or in the output file. 0 when written without
-/// errors, 1 when written but loading found errors, 2 (nothing written) when
-/// an input cannot be read; throws UsageError when the output cannot be
-/// written.
+/// errors, 1 when written but loading found errors, 2 (nothing written, an
+/// existing output file untouched) when an input cannot be read or no input
+/// yields an entry; throws UsageError when the output cannot be written.
 int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace termgraph::cli

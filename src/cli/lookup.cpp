@@ -1,5 +1,8 @@
 // `termgraph lookup` and `termgraph refs`.
+#include <unistd.h>
+
 #include <algorithm>
+#include <iterator>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -13,12 +16,35 @@ namespace termgraph::cli {
 
 namespace {
 
+/// Whether `d` says that (part of) an input was not read: not XML, not of a
+/// format termgraph reads, no entries in it.
+bool not_read(const Diagnostic& d) {
+  return d.severity == Severity::error &&
+         (d.is(RuleId::xml_syntax) || d.is(RuleId::csv_syntax) || d.is(RuleId::invalid_encoding) ||
+          d.is(RuleId::unknown_format) || d.is(RuleId::empty_input));
+}
+
 /// Loads the given vocabulary, or the bundled one. Findings in the
 /// vocabulary do not stop a lookup; an input that cannot be read does.
-LoadResult load_vocabulary(const std::vector<std::string>& given) {
-  LoadResult result = load_files(given.empty() ? bundled_vocabulary() : given);
+/// What keeps an input from being read (malformed, of no known format, no
+/// entries) is printed on `err` as `check` prints it, and the lookup goes on
+/// with what was read; with no entry read at all, it stops (exit_usage).
+LoadResult load_vocabulary(const LookupOptions& lookup, std::ostream& err) {
+  const std::vector<std::string>& given = lookup.vocab;
+  LoadOptions options;
+  options.dash_is_stdin = true;  // --vocab -
+  LoadResult result = load_files(given.empty() ? bundled_vocabulary() : given, options);
   for (const Diagnostic& d : result.diagnostics) {
     if (d.is(RuleId::unreadable_input)) throw UsageError(d.message);
+  }
+  LoadResult problems;
+  problems.vocabulary = result.vocabulary;
+  problems.formats = result.formats;
+  std::copy_if(result.diagnostics.begin(), result.diagnostics.end(),
+               std::back_inserter(problems.diagnostics), not_read);
+  if (!problems.diagnostics.empty()) {
+    write_diagnostics(err, problems, text_style(lookup.diagnostics, STDERR_FILENO));
+    err.flush();
   }
   return result;
 }
@@ -108,8 +134,16 @@ void write_citations(std::ostream& out, const Vocabulary& vocabulary, Span<Citat
 /// suggests near terms.
 template <typename Print>
 int print_matches(const LookupOptions& options, std::ostream& out, std::ostream& err, Print print) {
-  const LoadResult loaded = load_vocabulary(options.vocab);
+  const LoadResult loaded = load_vocabulary(options, err);
   const Vocabulary& vocabulary = loaded.vocabulary;
+  // Nothing was read: no lookup to make. The reasons are printed, each
+  // once; without any (none is expected), say so.
+  if (vocabulary.size() == 0) {
+    const bool explained =
+        std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(), not_read);
+    if (!explained) throw UsageError("no term entries were read; nothing to look up");
+    return exit_usage;
+  }
   const std::vector<TermMatch> matches = matching_entries(vocabulary, options);
   if (matches.empty()) {
     report_no_match(vocabulary, options.query, err);

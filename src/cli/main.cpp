@@ -1,21 +1,50 @@
 // termgraph: check, look up and explore ISO-style terminology from the
 // command line. Argument parsing only; the commands are in their own files.
+//
+// The command line is defined once, by make_app(): one add_*_command()
+// function per command, and add_rule_options() for the options every
+// command that prints diagnostics shares. The same definition drives the
+// parser, `termgraph help`, and the completion scripts and manual page
+// (`termgraph --generate bash|zsh|man`, generate.cpp), so a new option
+// belongs in its command's function only.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
+#include <cstdint>
+#include <cstring>
 #include <exception>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "commands.hpp"
+#include "config.hpp"
+#include "generate.hpp"
+#include "suggest.hpp"
 #include "termgraph/format.hpp"
 #include "termgraph/version.hpp"
 
 namespace {
 
 using termgraph::cli::exit_usage;
+using termgraph::cli::UsageError;
+
+/// Everything the command line sets.
+struct CommandLine {
+  termgraph::cli::CheckOptions check;
+  termgraph::cli::LookupOptions lookup;
+  std::vector<std::string> lookup_words;
+  termgraph::cli::LookupOptions refs;
+  std::vector<std::string> refs_words;
+  termgraph::cli::ConvertOptions convert;
+  /// `termgraph help [COMMAND]`.
+  std::string help_command;
+  /// The hidden `--generate bash|zsh|man`.
+  std::string generate;
+};
 
 std::string join(const std::vector<std::string>& words) {
   std::string s;
@@ -24,6 +53,16 @@ std::string join(const std::vector<std::string>& words) {
     s += w;
   }
   return s;
+}
+
+/// The query of lookup and refs: the words joined; an empty one is a usage
+/// error.
+std::string query_of(const std::vector<std::string>& words) {
+  std::string query = join(words);
+  if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw UsageError("QUERY is empty: give an entry number or a term");
+  }
+  return query;
 }
 
 /// The names of the formats that `pick` selects, in table order.
@@ -52,110 +91,293 @@ std::string paths_help() {
     if (i > 0) s += i + 1 == patterns.size() ? " and " : ", ";
     s += patterns[i];
   }
-  return s + ")";
+  return s + "); - reads standard input";
 }
 
-int run(int argc, char** argv) {
-  CLI::App app{
-      "Check, look up, explore and convert ISO-style terminology (term entries, their "
-      "definitions and the references between them).",
-      "termgraph"};
-  app.set_version_flag("--version", "termgraph " TERMGRAPH_VERSION_STRING,
-                       "Print the version and exit");
-  app.require_subcommand(1);
-  // Usage errors read like every other error of the tool (docs/cli.md).
-  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
-    return "termgraph: error: " + CLI::FailureMessage::simple(failed, e);
-  });
-  app.footer(
-      "Without --vocab, lookup and refs read the bundled vocabulary ($TERMGRAPH_VOCAB, else\n"
-      "the one installed beside the program). Exit status: 0 success, 1 errors found or\n"
-      "no match, 2 usage error or unreadable input. See docs/cli.md.");
+/// Refuses an empty value ("-o ''").
+const CLI::Validator not_empty(
+    [](std::string& value) {
+      return value.empty() ? std::string("the value is empty") : std::string();
+    },
+    "");
 
-  termgraph::cli::CheckOptions check;
-  bool no_source = false;
-  CLI::App* check_cmd = app.add_subcommand(
+const CLI::Validator rule_name(
+    [](std::string& value) { return termgraph::cli::check_rule_name(value); }, "");
+
+const CLI::Validator rule_severity(
+    [](std::string& value) { return termgraph::cli::check_rule_severity(value); }, "");
+
+/// The options that choose the rules, on every command that prints
+/// diagnostics.
+void add_rule_options(CLI::App& command, termgraph::cli::RuleOptions& rules) {
+  command
+      .add_option("--profile", rules.profile,
+                  "Check every file under this profile instead of its format's (iso for "
+                  "native and STS, termbase for TBX and CSV; docs/rules.md)")
+      ->check(CLI::IsMember({"iso", "termbase"}));
+  command.add_option("--enable", rules.enable, "Report RULE even where the profile turns it off")
+      ->type_name("RULE")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->check(rule_name);
+  command.add_option("--disable", rules.disable, "Do not report RULE")
+      ->type_name("RULE")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->check(rule_name);
+  command
+      .add_option("--severity", rules.severity,
+                  "Report RULE as LEVEL: error, warning, note, off or on (the profile's)")
+      ->type_name("RULE=LEVEL")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->check(rule_severity);
+  command.add_flag_callback(
+      "--werror", [&rules] { rules.werror = true; }, "Count warnings as errors (exit status 1)");
+  command.add_flag_callback(
+      "--no-werror", [&rules] { rules.werror = false; },
+      "Do not count warnings as errors, whatever the configuration file says");
+  command
+      .add_option("--config", rules.config,
+                  "Read the settings of this file instead of the .termgraph.toml found from "
+                  "the first input up")
+      ->type_name("FILE")
+      ->check(not_empty);
+}
+
+CLI::App* add_check_command(CLI::App& app, CommandLine& cl) {
+  CLI::App* cmd = app.add_subcommand(
       "check", "Load term files as one vocabulary and report every problem found");
-  check_cmd->add_option("PATH", check.paths, paths_help())->required();
-  check_cmd->add_option("--format", check.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  cmd->add_option("PATH", cl.check.paths, paths_help())->required();
+  cmd->add_option("--format", cl.check.format,
+                  "Output format: text (for people), json, sarif (code scanning), github "
+                  "(Actions annotations) or gitlab (Code Quality report)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}))
       ->capture_default_str();
-  check_cmd->add_flag("--no-source", no_source,
-                      "Text format: leave out the source line and caret under each finding");
+  add_rule_options(*cmd, cl.check.rules);
+  termgraph::cli::add_output_options(*cmd, cl.check.output);
+  CLI::Option* fix_flag =
+      cmd->add_flag("--fix", cl.check.fix,
+                    "Apply the fixes of the findings that have one to the files, then check again");
+  CLI::Option* dry_run_flag =
+      cmd->add_flag("--dry-run", cl.check.dry_run,
+                    "With --fix: write nothing, print a unified diff of what --fix would change")
+          ->needs(fix_flag);
+  CLI::Option* baseline_option =
+      cmd->add_option("--baseline", cl.check.baseline,
+                      "Report only the findings not recorded in FILE (written by --write-baseline)")
+          ->type_name("FILE");
+  cmd->add_option("--write-baseline", cl.check.write_baseline,
+                  "Record the findings in FILE (a baseline) instead of reporting them")
+      ->type_name("FILE")
+      ->excludes(baseline_option)
+      ->excludes(dry_run_flag);
+  return cmd;
+}
 
-  termgraph::cli::LookupOptions lookup;
-  std::vector<std::string> lookup_words;
-  CLI::App* lookup_cmd =
+/// lookup and refs: `--vocab` and `--lang`.
+void add_vocabulary_options(CLI::App& command, termgraph::cli::LookupOptions& options,
+                            const char* lang_help) {
+  command
+      .add_option("--vocab", options.vocab,
+                  "Vocabulary file or directory (repeatable; - reads standard input; default: "
+                  "the bundled one)")
+      ->type_name("PATH")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  command.add_option("--lang", options.language, lang_help)->type_name("L");
+}
+
+CLI::App* add_lookup_command(CLI::App& app, CommandLine& cl) {
+  CLI::App* cmd =
       app.add_subcommand("lookup", "Print the entries whose number or term matches QUERY");
-  lookup_cmd
-      ->add_option("--vocab", lookup.vocab,
-                   "Vocabulary file or directory (repeatable; default: the bundled one)")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  lookup_cmd->add_option("--lang", lookup.language,
-                         "Match and print only this language (e.g. en, fr)");
-  lookup_cmd
-      ->add_option("QUERY", lookup_words,
-                   "An entry number (3.30) or a term (\"smart contract\"); case, accents "
-                   "and width are ignored")
+  add_vocabulary_options(*cmd, cl.lookup, "Match and print only this language (e.g. en, fr)");
+  cmd->add_option("QUERY", cl.lookup_words,
+                  "An entry number (3.30) or a term (\"smart contract\"); case, accents "
+                  "and width are ignored")
       ->required();
+  termgraph::cli::add_output_options(*cmd, cl.lookup.diagnostics);
+  return cmd;
+}
 
-  termgraph::cli::LookupOptions refs;
-  std::vector<std::string> refs_words;
-  CLI::App* refs_cmd = app.add_subcommand(
+CLI::App* add_refs_command(CLI::App& app, CommandLine& cl) {
+  CLI::App* cmd = app.add_subcommand(
       "refs", "Show what an entry cites, what cites it, and which entries to read first");
-  refs_cmd
-      ->add_option("--vocab", refs.vocab,
-                   "Vocabulary file or directory (repeatable; default: the bundled one)")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  refs_cmd->add_option("--lang", refs.language, "Match and name entries in this language");
-  refs_cmd->add_option("QUERY", refs_words, "An entry number or a term")->required();
+  add_vocabulary_options(*cmd, cl.refs, "Match and name entries in this language");
+  cmd->add_option("QUERY", cl.refs_words, "An entry number or a term")->required();
+  termgraph::cli::add_output_options(*cmd, cl.refs.diagnostics);
+  return cmd;
+}
 
-  termgraph::cli::ConvertOptions convert;
-  CLI::App* convert_cmd = app.add_subcommand(
+CLI::App* add_convert_command(CLI::App& app, CommandLine& cl) {
+  CLI::App* cmd = app.add_subcommand(
       "convert", "Load term files as one vocabulary and write it in another format");
-  convert_cmd->add_option("--to", convert.to, "Output format")
+  cmd->add_option("--to", cl.convert.to, "Output format")
       ->required()
       ->check(
           CLI::IsMember(format_names([](const termgraph::FormatInfo& f) { return f.can_write; })));
-  convert_cmd
-      ->add_option("--from", convert.from,
-                   "Read every input as this format instead of detecting it from the root "
-                   "element")
+  cmd->add_option("--from", cl.convert.from,
+                  "Read every input as this format instead of detecting it (from a CSV "
+                  "file's name or header, an XML file's root element)")
       ->check(
           CLI::IsMember(format_names([](const termgraph::FormatInfo& f) { return f.can_read; })));
-  convert_cmd->add_option("-o,--output", convert.output,
-                          "Write to FILE (through FILE.tmp, renamed when complete) instead of "
-                          "standard output");
-  convert_cmd->add_option("--title", convert.title,
-                          "Title written where the output format has one");
-  convert_cmd->add_option("INPUT", convert.paths, paths_help())->required();
-  convert_cmd->footer(
+  cmd->add_option("-o,--output", cl.convert.output,
+                  "Write to FILE (through FILE.tmp, renamed when complete) instead of "
+                  "standard output")
+      ->type_name("FILE")
+      ->check(not_empty);
+  cmd->add_option("--title", cl.convert.title, "Title written where the output format has one");
+  add_rule_options(*cmd, cl.convert.rules);
+  cmd->add_option("INPUT", cl.convert.paths, paths_help())->required();
+  termgraph::cli::add_output_options(*cmd, cl.convert.diagnostics);
+  cmd->footer(
       "Diagnostics of loading go to standard error. Exit status: 0 written, 1 written but\n"
       "loading found errors (what could be read is written), 2 usage error, unreadable\n"
-      "input (nothing written) or output that cannot be written.");
+      "input or no entry read (nothing written) or output that cannot be written.");
+  return cmd;
+}
 
+CLI::App* add_help_command(CLI::App& app, CommandLine& cl) {
+  CLI::App* cmd = app.add_subcommand("help", "Print the help of termgraph or of COMMAND");
+  cmd->add_option("COMMAND", cl.help_command, "The command to describe");
+  return cmd;
+}
+
+/// The whole command line of termgraph.
+std::unique_ptr<CLI::App> make_app(CommandLine& cl) {
+  auto app = std::make_unique<CLI::App>(
+      "Check, look up, explore and convert ISO-style terminology (term entries, their "
+      "definitions and the references between them).",
+      "termgraph");
+  app->set_version_flag("--version", "termgraph " TERMGRAPH_VERSION_STRING,
+                        "Print the version and exit");
+  // One command at most (`help check` is help about check); none only with
+  // the hidden --generate (run() says a command is required).
+  app->require_subcommand(0, 1);
+  // Usage errors read like every other error of the tool (docs/cli.md).
+  app->failure_message([](const CLI::App* failed, const CLI::Error& e) {
+    return "termgraph: error: " + CLI::FailureMessage::simple(failed, e);
+  });
+  app->footer(
+      "Without --vocab, lookup and refs read the bundled vocabulary ($TERMGRAPH_VOCAB, else\n"
+      "the one installed beside the program). Exit status: 0 success, 1 errors found or\n"
+      "no match, 2 usage error or unreadable input. See docs/cli.md.");
+  // Not in --help: what the build runs to make the completion scripts and
+  // the manual page.
+  app->add_option("--generate", cl.generate, "Write a completion script or the manual page")
+      ->group("")
+      ->check(CLI::IsMember({"bash", "zsh", "man"}));
+
+  add_check_command(*app, cl);
+  add_lookup_command(*app, cl);
+  add_refs_command(*app, cl);
+  add_convert_command(*app, cl);
+  add_help_command(*app, cl);
+  return app;
+}
+
+std::vector<std::string> command_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  return names;
+}
+
+/// "unknown command 'chek'; did you mean 'check'?" for the first word that
+/// is not an option, when it names no command.
+void check_command_name(const CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--generate") {
+      ++i;  // its value
+      continue;
+    }
+    if (word.empty() || word[0] == '-') continue;
+    const std::vector<std::string> names = command_names(app);
+    if (std::find(names.begin(), names.end(), word) == names.end()) {
+      throw UsageError("unknown command '" + std::string(word) + "'" +
+                       termgraph::cli::did_you_mean(word, names) +
+                       "\nRun with --help for the list of commands.");
+    }
+    return;
+  }
+}
+
+/// "unknown option '--formt'; did you mean '--format'?" for the options
+/// the parser did not expect; empty when the extras are not options.
+std::string unknown_options(const CLI::App& app) {
+  const CLI::App* where = &app;
+  for (const CLI::App* sub : app.get_subcommands()) where = sub;
+  std::vector<std::string> names;
+  for (const CLI::App* a : {&app, where}) {
+    for (const CLI::Option* option : a->get_options()) {
+      if (option->get_group().empty()) continue;
+      for (const std::string& n : option->get_lnames()) names.push_back("--" + n);
+      for (const std::string& n : option->get_snames()) names.push_back("-" + n);
+    }
+  }
+  std::string message;
+  for (const std::string& extra : app.remaining(true)) {
+    if (extra.size() < 2 || extra[0] != '-') continue;
+    const std::string name = extra.substr(0, extra.find('='));
+    if (!message.empty()) message += "\ntermgraph: error: ";
+    message += "unknown option '" + name + "'";
+    if (where != &app) message += " of " + where->get_name();
+    message += termgraph::cli::did_you_mean(name, names);
+  }
+  return message;
+}
+
+int run(int argc, char** argv) {
+  CommandLine cl;
+  const std::unique_ptr<CLI::App> app = make_app(cl);
+  check_command_name(*app, argc, argv);
   try {
-    app.parse(argc, argv);
+    app->parse(argc, argv);
+    if (cl.generate.empty() && app->get_subcommands().empty()) {
+      throw CLI::RequiredError("A subcommand");
+    }
+  } catch (const CLI::ExtrasError& e) {
+    const std::string message = unknown_options(*app);
+    if (message.empty()) return app->exit(e) == 0 ? 0 : exit_usage;
+    std::cerr << "termgraph: error: " << message << "\nRun with --help for more information.\n";
+    return exit_usage;
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);  // prints help, the version or the error
+    const int code = app->exit(e);  // prints help, the version or the error
     return code == 0 ? 0 : exit_usage;
   }
 
-  if (check_cmd->parsed()) {
-    check.show_source = !no_source;
-    return termgraph::cli::run_check(check, std::cout, std::cerr);
+  if (!cl.generate.empty()) {
+    termgraph::cli::generate(*app, cl.generate, std::cout);
+    return 0;
   }
-  if (convert_cmd->parsed()) {
-    return termgraph::cli::run_convert(convert, std::cout, std::cerr);
+  if (app->got_subcommand("help")) {
+    // What --help prints (help() of an app would describe the selected
+    // subcommand, `help` itself).
+    if (cl.help_command.empty()) {
+      std::cout << app->get_formatter()->make_help(app.get(), app->get_name(),
+                                                   CLI::AppFormatMode::Normal);
+      return 0;
+    }
+    const std::vector<std::string> names = command_names(*app);
+    if (std::find(names.begin(), names.end(), cl.help_command) == names.end()) {
+      throw UsageError("unknown command '" + cl.help_command + "'" +
+                       termgraph::cli::did_you_mean(cl.help_command, names));
+    }
+    std::cout << app->get_subcommand(cl.help_command)->help(app->get_name());
+    return 0;
   }
-  if (lookup_cmd->parsed()) {
-    lookup.query = join(lookup_words);
-    return termgraph::cli::run_lookup(lookup, std::cout, std::cerr);
+  if (app->got_subcommand("check")) {
+    return termgraph::cli::run_check(cl.check, std::cout, std::cerr);
   }
-  refs.query = join(refs_words);
-  return termgraph::cli::run_refs(refs, std::cout, std::cerr);
+  if (app->got_subcommand("convert")) {
+    return termgraph::cli::run_convert(cl.convert, std::cout, std::cerr);
+  }
+  if (app->got_subcommand("lookup")) {
+    cl.lookup.query = query_of(cl.lookup_words);
+    return termgraph::cli::run_lookup(cl.lookup, std::cout, std::cerr);
+  }
+  cl.refs.query = query_of(cl.refs_words);
+  return termgraph::cli::run_refs(cl.refs, std::cout, std::cerr);
 }
 
 }  // namespace
@@ -166,11 +388,16 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   try {
     const int code = run(argc, argv);
+    errno = 0;
     if (!std::cout.flush()) {
-      std::cerr << "termgraph: error: cannot write the output\n";
+      // The system's reason where the stream left one ("Broken pipe").
+      std::cerr << "termgraph: error: cannot write to standard output"
+                << (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()) << '\n';
       return exit_usage;
     }
     return code;
+  } catch (const termgraph::cli::ReportedFailure&) {
+    // Already on standard error, located.
   } catch (const termgraph::cli::UsageError& e) {
     std::cerr << "termgraph: error: " << e.what() << '\n';
   } catch (const std::exception& e) {

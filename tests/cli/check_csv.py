@@ -61,8 +61,8 @@ def main():
     # The rows after the errors are read: the reference of 1.4 to 1.3
     # resolves (no dangling-reference).
     expect("broken.csv: no dangling reference", [l for l in lines if "dangling" in l], [])
-    expect("broken.csv: only the syntax errors", len(lines), 3)
-    expect("broken.csv: summary", lines[-1:], ["2 errors generated"])
+    expect("broken.csv: only the syntax errors", len(lines), 4)
+    expect("broken.csv: summary", lines[-2:], ["  2 csv-syntax (error)", "2 errors generated"])
 
     warns = os.path.join(work, "warns.csv")
     with open(warns, "w", newline="") as f:

@@ -2,8 +2,10 @@
 # shared, its library) into RELOCATED/BINDIR (LIBDIR), puts a one-entry
 # vocabulary into RELOCATED/DATADIR/terms, and checks that `termgraph
 # lookup` (without --vocab or TERMGRAPH_VOCAB) answers from it. Then checks
-# that the installed copy of the bundled vocabulary loads without errors.
-foreach(var PREFIX RELOCATED BINDIR DATADIR)
+# that the installed copy of the bundled vocabulary loads without errors, and
+# that the completion scripts and the manual page are installed where bash,
+# zsh and man look for them, as the program generates them.
+foreach(var PREFIX RELOCATED BINDIR DATADIR SHAREDIR MANDIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "${var} not set")
   endif()
@@ -48,4 +50,21 @@ string(JSON entries GET "${out}" entries)
 if(entries LESS 50)
   message(FATAL_ERROR "installed vocabulary has ${entries} entries")
 endif()
+foreach(kind_path
+    bash:${SHAREDIR}/bash-completion/completions/termgraph
+    zsh:${SHAREDIR}/zsh/site-functions/_termgraph
+    man:${MANDIR}/man1/termgraph.1)
+  string(REPLACE ":" ";" kind_path ${kind_path})
+  list(GET kind_path 0 kind)
+  list(GET kind_path 1 path)
+  if(NOT EXISTS ${PREFIX}/${path})
+    message(FATAL_ERROR "${PREFIX}/${path} was not installed")
+  endif()
+  file(READ ${PREFIX}/${path} installed)
+  execute_process(COMMAND ${program} --generate ${kind} RESULT_VARIABLE rc OUTPUT_VARIABLE generated)
+  if(NOT rc EQUAL 0 OR NOT installed STREQUAL generated)
+    message(FATAL_ERROR "${PREFIX}/${path} is not what `termgraph --generate ${kind}` writes")
+  endif()
+endforeach()
+
 message(STATUS "installed tool ok: relocated lookup, ${entries} bundled entries")
