@@ -12,7 +12,12 @@ packages=(
   libgtest-dev      # unit tests
   libcli11-dev      # the termgraph tool's command line
   nlohmann-json3-dev  # the termgraph tool's JSON output
+  libtomlplusplus-dev  # the termgraph tool's configuration file (.termgraph.toml)
+  python3-jsonschema  # the SARIF report is validated against its schema
+  python3-yaml      # the YAML of docs/ci.md and .pre-commit-hooks.yaml is parsed (tests/cli/ci_docs.py)
   libxml2-utils     # xmllint: the schema tests
+  zsh               # the generated zsh completion is parsed (tests/cli/completion.py)
+  groff-base        # the generated manual page is rendered, warnings are failures (same test)
   python3           # test drivers, scripts/gen-sts.py
   pkg-config        # the packaging tests: the installed termgraph.pc
   doxygen           # the API reference (docs target, docs.api test)
