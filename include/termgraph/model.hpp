@@ -151,15 +151,95 @@ enum class Status : std::uint8_t { preferred, admitted, deprecated };
 /// What kind of designation a term is.
 enum class TermKind : std::uint8_t { full_form, abbreviation, symbol, other };
 
-/// Where in an entry a text block (and so a reference) stands.
-enum class BlockKind : std::uint8_t { definition, note, example, source };
+/// Where in an entry a text block (and so a reference) stands. A
+/// cross-reference is a termbase's link from one entry to another (TBX
+/// `crossReference`, `see`, MultiTerm's inline links): it is resolved and
+/// drawn like the others, but never makes a definition circular.
+enum class BlockKind : std::uint8_t { definition, note, example, source, cross_reference };
+
+/// The level of an entry a data category stands at.
+enum class CategoryLevel : std::uint8_t { entry, language, term };
+
+/// The element that carries a data category, named as TBX's DCA style
+/// names it (`descrip`, `termNote` ...). Readers of the DCT style (`<min:
+/// subjectField>`) and of other formats map their markup onto these.
+enum class CategoryElement : std::uint8_t {
+  descrip,       ///< `descrip`: descriptive information (definition, subject field ...).
+  descrip_note,  ///< `descripNote`: a note on a descrip, inside its group.
+  admin,         ///< `admin`: administrative information (source, customer ...).
+  admin_note,    ///< `adminNote`: a note on an admin, inside its group.
+  term_note,     ///< `termNote`: information on a term (gender, part of speech ...).
+  note,          ///< `note`: a free note (no type).
+  ref,           ///< `ref`: a link to an element of the same document.
+  xref,          ///< `xref`: a link to an outside resource (an image, a web page).
+  transac,       ///< `transac`: a transaction (origination, modification).
+  transac_note,  ///< `transacNote`: who made a transaction (responsibility ...).
+  date,          ///< `date`: when a transaction was made.
+};
 
 /// "preferred", "admitted" or "deprecated".
 [[nodiscard]] TERMGRAPH_API std::string_view to_string(Status s) noexcept;
 /// "full-form", "abbreviation", "symbol" or "other".
 [[nodiscard]] TERMGRAPH_API std::string_view to_string(TermKind k) noexcept;
-/// "definition", "note", "example" or "source".
+/// "definition", "note", "example", "source" or "cross-reference".
 [[nodiscard]] TERMGRAPH_API std::string_view to_string(BlockKind k) noexcept;
+/// "entry", "language" or "term".
+[[nodiscard]] TERMGRAPH_API std::string_view to_string(CategoryLevel l) noexcept;
+/// The element's TBX name: "descrip", "descripNote", "admin", "adminNote",
+/// "termNote", "note", "ref", "xref", "transac", "transacNote" or "date".
+[[nodiscard]] TERMGRAPH_API std::string_view to_string(CategoryElement e) noexcept;
+
+struct TextBlock;
+
+/// One data category as a termbase writes it: `<descrip
+/// type="subjectField">astronomy</descrip>`, a transaction, a note. Every
+/// one a reader meets is kept, at its level, in source order, including
+/// categories the reader does not know by name.
+///
+/// Groups (`descripGrp`, `termNoteGrp`, `adminGrp`, `transacGrp`) are kept
+/// too: the first member of a group is the category, the others (its
+/// source, its notes, a transaction's date and responsibility) are its
+/// `details`, in source order. A transaction is a category whose element
+/// is `transac` and whose type is "transactionType"; its date and
+/// responsibility are details.
+struct TERMGRAPH_API DataCategory {
+  /// The element that carries it.
+  CategoryElement element = CategoryElement::note;
+  /// The data category's name as written: the `type` attribute (DCA), the
+  /// element's local name (DCT). Empty for `note` and `date`.
+  std::string_view type;
+  /// The content as text: markup removed, white space collapsed, trimmed.
+  std::string_view value;
+  /// The `target` attribute: the id of an entry or term, or a URI. Empty
+  /// when none.
+  std::string_view target;
+  /// The text block the content is, where the model reads it as one (a
+  /// definition, a note, a context as example, a source, a cross-reference
+  /// with its link); nullptr otherwise.
+  const TextBlock* block = nullptr;
+  /// The other members of its group, in source order; empty when it stands
+  /// alone.
+  Span<DataCategory> details;
+  /// True when it was written in a group element (`descripGrp` ...), even
+  /// one without other members.
+  bool grouped = false;
+  /// True when the reader knows the category's name (TBX-Basic, TBX-Min,
+  /// ISO 12620 as TBX uses it); unknown ones are kept all the same.
+  bool known = true;
+  /// Where it stands in its file (the group element when grouped).
+  SourceRange range;
+
+  /// The first detail whose type is `type` (or, for an empty `type`, whose
+  /// element is `date` when `element` is date, and so on: the first detail
+  /// carried by `element`), or nullptr.
+  [[nodiscard]] const DataCategory* detail(CategoryElement element,
+                                           std::string_view type = {}) const noexcept;
+};
+
+/// The value of the first category of `categories` with this type (any
+/// element), or an empty view. Looks at top-level categories only.
+[[nodiscard]] TERMGRAPH_API std::string_view category_value(Span<DataCategory> categories,
+                                                            std::string_view type) noexcept;
 
 /// One term, abbreviation or symbol that designates the entry's concept.
 struct Designation {
@@ -171,8 +251,35 @@ struct Designation {
   TermKind kind = TermKind::full_form;
   /// Part of speech as written in the source ("noun", ...); may be empty.
   std::string_view part_of_speech;
+  /// True when the source states the status; false when it follows from
+  /// ISO's convention (the first term is preferred). Writers write only a
+  /// stated status.
+  bool status_stated = true;
+  /// True when the source states the kind (a term type); false when
+  /// `full_form` is assumed. Writers write only a stated kind.
+  bool kind_stated = true;
+  /// The data categories at term level (termNote, descrip, admin,
+  /// transactions ...), in source order.
+  Span<DataCategory> categories;
   /// Where the designation stands in its file.
   SourceRange range;
+
+  /// Grammatical gender as written ("masculine" ...); may be empty.
+  [[nodiscard]] std::string_view grammatical_gender() const noexcept {
+    return category_value(categories, "grammaticalGender");
+  }
+  /// Grammatical number as written ("singular" ...); may be empty.
+  [[nodiscard]] std::string_view grammatical_number() const noexcept {
+    return category_value(categories, "grammaticalNumber");
+  }
+  /// Geographical usage as written ("en-GB", "Canada" ...); may be empty.
+  [[nodiscard]] std::string_view geographical_usage() const noexcept {
+    return category_value(categories, "geographicalUsage");
+  }
+  /// The usage note; may be empty.
+  [[nodiscard]] std::string_view usage_note() const noexcept {
+    return category_value(categories, "usageNote");
+  }
 };
 
 /// A cross-reference found in a text block.
@@ -236,6 +343,8 @@ struct TERMGRAPH_API LanguageSection {
   Span<TextBlock> examples;
   /// Sources, in source order.
   Span<TextBlock> sources;
+  /// The data categories at language level, in source order.
+  Span<DataCategory> categories;
   /// Where the section stands in its file.
   SourceRange range;
 
@@ -256,8 +365,16 @@ struct TERMGRAPH_API Entry {
   Span<std::string_view> ids;
   /// One section per language, in source order.
   Span<LanguageSection> languages;
+  /// The data categories at entry level (subject field, transactions ...),
+  /// in source order.
+  Span<DataCategory> categories;
   /// Where the entry stands in its file.
   SourceRange range;
+
+  /// The subject field (ISO's "<domain>"), or an empty view.
+  [[nodiscard]] std::string_view subject_field() const noexcept {
+    return category_value(categories, "subjectField");
+  }
 
   /// The section whose tag is `language` (as written, else the same tag in
   /// another case or canonical form: "en-gb" finds "en-GB"), or nullptr.

@@ -59,6 +59,8 @@ void Builder::begin_entry(std::size_t offset, std::string_view number, bool numb
   entry_starts_.push_back({offset, entry_.id});
   entry_ranges_ = {static_cast<std::uint32_t>(impl_.ids.size()), 0,
                    static_cast<std::uint32_t>(impl_.sections.size()), 0};
+  pending_categories_.clear();
+  block_final_.clear();
 }
 
 void Builder::add_entry_id(std::string_view id) {
@@ -81,18 +83,21 @@ void Builder::begin_section(std::size_t offset, std::string_view language,
   pending_designations_.clear();
   pending_status_.clear();
   pending_blocks_.clear();
+  pending_block_handles_.clear();
   pending_refs_.clear();
   pending_written_.clear();
 }
 
 void Builder::add_designation(std::size_t offset, std::string_view text, ReadStatus status,
-                              TermKind kind, std::string_view part_of_speech) {
+                              TermKind kind, std::string_view part_of_speech, bool kind_stated) {
   if (!in_section_) return;
   Designation d;
   // Designations are compared and shown with white space collapsed.
   collapse_xml_spaces(text, scratch_);
   d.text = store(scratch_);
   d.kind = kind;
+  d.kind_stated = kind_stated;
+  d.status_stated = status != ReadStatus::unspecified;
   d.part_of_speech = store(part_of_speech);
   d.range = range_at(offset);
   pending_designations_.push_back(d);
@@ -132,8 +137,8 @@ void Builder::declare_language(std::size_t offset, std::string_view tag) {
   impl_.language_tags.push_back({stored, range, no_entry});
 }
 
-void Builder::add_block(std::size_t offset, BlockKind kind, const BlockText& text) {
-  if (!in_section_) return;
+std::uint32_t Builder::add_block(std::size_t offset, BlockKind kind, const BlockText& text) {
+  if (!in_section_) return no_handle;
   PendingBlock pb;
   pb.block.kind = kind;
   pb.block.text = store(text.text());
@@ -176,6 +181,55 @@ void Builder::add_block(std::size_t offset, BlockKind kind, const BlockText& tex
   }
   pb.ref_count = static_cast<std::uint32_t>(pending_refs_.size()) - pb.first_ref;
   pending_blocks_.push_back(pb);
+  auto handle = static_cast<std::uint32_t>(block_final_.size());
+  block_final_.push_back(UINT32_MAX);
+  pending_block_handles_.push_back(handle);
+  return handle;
+}
+
+std::uint32_t Builder::add_category(CategoryLevel level, std::size_t offset, std::size_t end_offset,
+                                    CategoryElement element, std::string_view type,
+                                    std::string_view value, std::string_view target, bool grouped,
+                                    bool known, std::uint32_t parent) {
+  if (!in_entry_) return no_handle;
+  PendingCategory pc{};
+  pc.level = level;
+  pc.owner_final = false;
+  pc.owner = 0;
+  if (parent != no_handle) {
+    if (parent >= pending_categories_.size()) return no_handle;
+    // A detail belongs where its group does.
+    const PendingCategory& p = pending_categories_[parent];
+    pc.level = p.level;
+    pc.owner = p.owner;
+    pc.owner_final = p.owner_final;
+  } else if (level == CategoryLevel::language) {
+    if (!in_section_) return no_handle;
+    pc.owner = static_cast<std::uint32_t>(impl_.sections.size());  // this section, once stored
+    pc.owner_final = true;
+  } else if (level == CategoryLevel::term) {
+    if (!in_section_ || pending_designations_.empty()) return no_handle;
+    pc.owner = static_cast<std::uint32_t>(pending_designations_.size() - 1);
+  }
+  pc.parent = parent;
+  pc.block = no_handle;
+  DataCategory& c = pc.category;
+  c.element = element;
+  c.type = store(type);
+  collapse_xml_spaces(value, scratch_);
+  c.value = store(scratch_);
+  c.target = store(target);
+  c.grouped = grouped;
+  c.known = known;
+  c.range = range_between(offset, end_offset);
+  pending_categories_.push_back(pc);
+  return static_cast<std::uint32_t>(pending_categories_.size() - 1);
+}
+
+void Builder::set_category_block(std::uint32_t category, std::uint32_t block) {
+  if (category < pending_categories_.size() && block < block_final_.size()) {
+    pending_categories_[category].block = block;
+  }
 }
 
 void Builder::end_section() {
@@ -207,6 +261,13 @@ void Builder::end_section() {
     impl_.designations.push_back(d);
   }
   sr.designations_count = static_cast<std::uint32_t>(pending_designations_.size());
+  // Term-level categories now know their designation's final index.
+  for (PendingCategory& pc : pending_categories_) {
+    if (pc.level == CategoryLevel::term && !pc.owner_final) {
+      pc.owner += sr.designations_first;
+      pc.owner_final = true;
+    }
+  }
 
   // A second definition in one language is kept, as a note, and reported.
   bool have_definition = false;
@@ -225,8 +286,10 @@ void Builder::end_section() {
   auto emit = [&](BlockKind kind, std::uint32_t& first, std::uint32_t& count) {
     first = static_cast<std::uint32_t>(impl_.blocks.size());
     count = 0;
-    for (const PendingBlock& pb : pending_blocks_) {
+    for (std::size_t i = 0; i < pending_blocks_.size(); ++i) {
+      const PendingBlock& pb = pending_blocks_[i];
       if (pb.block.kind != kind) continue;
+      block_final_[pending_block_handles_[i]] = static_cast<std::uint32_t>(impl_.blocks.size());
       BlockRanges br{static_cast<std::uint32_t>(impl_.references.size()), pb.ref_count};
       impl_.references.insert(impl_.references.end(), pending_refs_.begin() + pb.first_ref,
                               pending_refs_.begin() + pb.first_ref + pb.ref_count);
@@ -244,6 +307,10 @@ void Builder::end_section() {
   emit(BlockKind::note, sr.notes_first, sr.notes_count);
   emit(BlockKind::example, sr.examples_first, sr.examples_count);
   emit(BlockKind::source, sr.sources_first, sr.sources_count);
+  // Blocks outside the ISO layout (cross-references) are stored after the
+  // others: only their categories point at them.
+  std::uint32_t other_first = 0, other_count = 0;
+  emit(BlockKind::cross_reference, other_first, other_count);
 
   impl_.sections.push_back(section_);
   section_ranges.push_back(sr);
@@ -254,8 +321,82 @@ void Builder::end_entry() {
   if (!in_entry_) return;
   if (in_section_) end_section();
   in_entry_ = false;
+  layout_categories();
   impl_.entries.push_back(entry_);
   entry_ranges.push_back(entry_ranges_);
+}
+
+void Builder::layout_categories() {
+  const std::size_t n = pending_categories_.size();
+  if (n == 0) return;
+  // Top-level categories, grouped by owner in source order: the entry's,
+  // then each section's, then each designation's; then, group by group,
+  // the details of each placed category (iteratively: groups nest).
+  std::vector<std::uint32_t> order;
+  order.reserve(n);
+  for (std::uint32_t i = 0; i < n; ++i) order.push_back(i);
+  auto owner_key = [&](const PendingCategory& pc) {
+    int level = pc.level == CategoryLevel::entry ? 0 : pc.level == CategoryLevel::language ? 1 : 2;
+    return std::pair<int, std::uint32_t>(level, pc.level == CategoryLevel::entry ? 0 : pc.owner);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return owner_key(pending_categories_[a]) < owner_key(pending_categories_[b]);
+  });
+  std::vector<std::vector<std::uint32_t>> children(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::uint32_t p = pending_categories_[i].parent;
+    if (p != no_handle && p < n) children[p].push_back(i);
+  }
+  std::vector<std::uint32_t> placed(n, UINT32_MAX);
+  std::vector<std::uint32_t> queue;  // placed categories whose details are not placed yet
+  auto place = [&](std::uint32_t i) {
+    placed[i] = static_cast<std::uint32_t>(impl_.categories.size());
+    impl_.categories.push_back(pending_categories_[i].category);
+    category_details_.push_back({});
+    std::uint32_t block = pending_categories_[i].block;
+    category_blocks_.push_back(block == no_handle ? UINT32_MAX : block_final_[block]);
+    queue.push_back(i);
+  };
+  // Top level, owner by owner.
+  for (std::size_t k = 0; k < order.size();) {
+    std::size_t j = k;
+    auto key = owner_key(pending_categories_[order[k]]);
+    auto first = static_cast<std::uint32_t>(impl_.categories.size());
+    std::uint32_t count = 0;
+    for (; j < order.size() && owner_key(pending_categories_[order[j]]) == key; ++j) {
+      if (pending_categories_[order[j]].parent != no_handle) continue;
+      place(order[j]);
+      ++count;
+    }
+    if (count) {
+      const PendingCategory& pc = pending_categories_[order[k]];
+      CategoryRanges r{first, count};
+      if (pc.level == CategoryLevel::entry) {
+        entry_ranges_.categories_first = first;
+        entry_ranges_.categories_count = count;
+      } else if (pc.level == CategoryLevel::language) {
+        if (pc.owner < section_ranges.size()) {
+          section_ranges[pc.owner].categories_first = first;
+          section_ranges[pc.owner].categories_count = count;
+        }
+      } else {
+        if (designation_categories_.size() <= pc.owner)
+          designation_categories_.resize(pc.owner + 1);
+        designation_categories_[pc.owner] = r;
+      }
+    }
+    k = j;
+  }
+  // Details, group by group.
+  for (std::size_t q = 0; q < queue.size(); ++q) {
+    std::uint32_t i = queue[q];
+    if (children[i].empty()) continue;
+    CategoryRanges r{static_cast<std::uint32_t>(impl_.categories.size()),
+                     static_cast<std::uint32_t>(children[i].size())};
+    for (std::uint32_t c : children[i]) place(c);
+    category_details_[placed[i]] = r;
+  }
+  pending_categories_.clear();
 }
 
 void Builder::end_entry(std::size_t end_offset) {
@@ -298,9 +439,21 @@ void Builder::finish() {
     v.blocks[b].references =
         Span<Reference>(v.reference_view.data() + br.refs_first, br.refs_count);
   }
+  for (std::size_t c = 0; c < v.categories.size(); ++c) {
+    DataCategory& cat = v.categories[c];
+    const CategoryRanges& r = category_details_[c];
+    cat.details = Span<DataCategory>(v.categories.data() + r.first, r.count);
+    cat.block = category_blocks_[c] == UINT32_MAX ? nullptr : &v.blocks[category_blocks_[c]];
+  }
+  for (std::size_t d = 0; d < v.designations.size() && d < designation_categories_.size(); ++d) {
+    const CategoryRanges& r = designation_categories_[d];
+    v.designations[d].categories = Span<DataCategory>(v.categories.data() + r.first, r.count);
+  }
   for (std::size_t s = 0; s < v.sections.size(); ++s) {
     const SectionRanges& sr = section_ranges[s];
     LanguageSection& sec = v.sections[s];
+    sec.categories =
+        Span<DataCategory>(v.categories.data() + sr.categories_first, sr.categories_count);
     sec.designations =
         Span<Designation>(v.designations.data() + sr.designations_first, sr.designations_count);
     sec.definition = sr.definition == UINT32_MAX ? nullptr : &v.blocks[sr.definition];
@@ -314,6 +467,8 @@ void Builder::finish() {
     entry.ids = Span<std::string_view>(v.ids.data() + er.ids_first, er.ids_count);
     entry.languages =
         Span<LanguageSection>(v.sections.data() + er.sections_first, er.sections_count);
+    entry.categories =
+        Span<DataCategory>(v.categories.data() + er.categories_first, er.categories_count);
     for (std::uint32_t s = 0; s < er.sections_count; ++s) {
       v.section_entry[er.sections_first + s] = static_cast<EntryId>(e);
     }

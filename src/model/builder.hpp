@@ -68,9 +68,26 @@ public:
   /// empty-element, unless `no_term_mark` (ISO's empty term that says there
   /// is no term in this language: no finding of its own).
   void add_empty_term(std::size_t offset, bool no_term_mark = false);
+  /// `kind_stated`: the source states the kind (else `full_form` is assumed).
   void add_designation(std::size_t offset, std::string_view text, ReadStatus status, TermKind kind,
-                       std::string_view part_of_speech = {});
-  void add_block(std::size_t offset, BlockKind kind, const BlockText& text);
+                       std::string_view part_of_speech = {}, bool kind_stated = true);
+  /// Adds a text block to the current section; returns its handle (for
+  /// set_category_block), or no_handle outside a section.
+  std::uint32_t add_block(std::size_t offset, BlockKind kind, const BlockText& text);
+
+  static constexpr std::uint32_t no_handle = UINT32_MAX;
+  /// A data category of the current entry at `level` (language: the current
+  /// section; term: the designation added last to it), from byte `offset`
+  /// to `end_offset` of the file. `parent`: the handle of the category whose
+  /// group it belongs to, or no_handle. Returns its handle (valid until
+  /// the entry ends), or no_handle when there is no such level to add to.
+  std::uint32_t add_category(CategoryLevel level, std::size_t offset, std::size_t end_offset,
+                             CategoryElement element, std::string_view type, std::string_view value,
+                             std::string_view target = {}, bool grouped = false, bool known = true,
+                             std::uint32_t parent = no_handle);
+  /// Links category `category` to block `block` (handles of this entry):
+  /// DataCategory::block.
+  void set_category_block(std::uint32_t category, std::uint32_t block);
   void end_section();
   void end_entry();
   /// Ends the entry, which ends at byte `end_offset` (exclusive) of the file.
@@ -112,7 +129,17 @@ private:
     std::uint32_t first_ref;
     std::uint32_t ref_count;
   };
+  /// A category of the entry being read; laid out at end_entry().
+  struct PendingCategory {
+    DataCategory category;  // spans and block not yet set
+    CategoryLevel level;
+    std::uint32_t owner;   // language: section index; term: designation index (final or pending)
+    bool owner_final;      // owner is an index into Impl::sections / designations
+    std::uint32_t parent;  // handle, or no_handle
+    std::uint32_t block;   // block handle, or no_handle
+  };
   struct SectionRanges {
+    std::uint32_t categories_first = 0, categories_count = 0;
     std::uint32_t designations_first, designations_count;
     std::uint32_t definition;  // block index or UINT32_MAX
     std::uint32_t notes_first, notes_count;
@@ -122,7 +149,12 @@ private:
   struct EntryRanges {
     std::uint32_t ids_first, ids_count;
     std::uint32_t sections_first, sections_count;
+    std::uint32_t categories_first = 0, categories_count = 0;
   };
+  struct CategoryRanges {
+    std::uint32_t first = 0, count = 0;
+  };
+  void layout_categories();
   struct BlockRanges {
     std::uint32_t refs_first, refs_count;
   };
@@ -144,7 +176,19 @@ private:
   std::vector<Reference> pending_refs_;
   std::vector<std::string_view> pending_written_;  // Impl::written_numbers, per pending ref
 
+  std::vector<PendingCategory> pending_categories_;  // of the current entry
+  /// Block handles of the current entry: their index in Impl::blocks once
+  /// their section ended (UINT32_MAX before); handle = index here.
+  std::vector<std::uint32_t> block_final_;
+  /// Per pending block of the current section: its handle.
+  std::vector<std::uint32_t> pending_block_handles_;
+
   std::vector<EntryRanges> entry_ranges;
+  /// Indexed like Impl::designations / Impl::categories: their categories
+  /// and details; and each category's block (UINT32_MAX: none).
+  std::vector<CategoryRanges> designation_categories_;
+  std::vector<CategoryRanges> category_details_;
+  std::vector<std::uint32_t> category_blocks_;
   std::vector<SectionRanges> section_ranges;
   std::vector<BlockRanges> block_ranges;
   std::vector<EntryStart> entry_starts_;  // of the current file

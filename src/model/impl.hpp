@@ -101,6 +101,9 @@ struct Vocabulary::Impl {
   std::vector<LanguageSection> sections;
   std::vector<Designation> designations;
   std::vector<TextBlock> blocks;
+  /// Data categories: each owner's (entry, section, designation, group)
+  /// contiguous, in source order.
+  std::vector<DataCategory> categories;
   /// Every reference as read. Frozen: passes read it, nothing writes it.
   std::vector<Reference> references;
   /// The entry number written in the text of each reference (indexed like

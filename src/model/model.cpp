@@ -41,8 +41,64 @@ std::string_view to_string(BlockKind k) noexcept {
       return "example";
     case BlockKind::source:
       return "source";
+    case BlockKind::cross_reference:
+      return "cross-reference";
   }
   return "definition";
+}
+
+std::string_view to_string(CategoryLevel l) noexcept {
+  switch (l) {
+    case CategoryLevel::entry:
+      return "entry";
+    case CategoryLevel::language:
+      return "language";
+    case CategoryLevel::term:
+      return "term";
+  }
+  return "entry";
+}
+
+std::string_view to_string(CategoryElement e) noexcept {
+  switch (e) {
+    case CategoryElement::descrip:
+      return "descrip";
+    case CategoryElement::descrip_note:
+      return "descripNote";
+    case CategoryElement::admin:
+      return "admin";
+    case CategoryElement::admin_note:
+      return "adminNote";
+    case CategoryElement::term_note:
+      return "termNote";
+    case CategoryElement::note:
+      return "note";
+    case CategoryElement::ref:
+      return "ref";
+    case CategoryElement::xref:
+      return "xref";
+    case CategoryElement::transac:
+      return "transac";
+    case CategoryElement::transac_note:
+      return "transacNote";
+    case CategoryElement::date:
+      return "date";
+  }
+  return "note";
+}
+
+const DataCategory* DataCategory::detail(CategoryElement e, std::string_view t) const noexcept {
+  for (const DataCategory& d : details) {
+    if (d.element == e && (t.empty() || d.type == t)) return &d;
+  }
+  return nullptr;
+}
+
+std::string_view category_value(Span<DataCategory> categories, std::string_view type) noexcept {
+  for (const DataCategory& c : categories) {
+    if (c.type == type) return c.value;
+  }
+  return {};
 }
 
 std::string_view to_string(Severity s) noexcept {
