@@ -1,0 +1,297 @@
+// TBX -> TBX without loss: every data category and transaction is read at
+// its level, in its group, and written back where it stood. The round trip
+// is checked element by element (tests/support/xml_compare.hpp) on every
+// TBX file of the corpus (skipped when it is absent) and on a generated
+// termbase with every kind of category and group at all three levels.
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/xml_compare.hpp"
+#include "termgraph/load.hpp"
+#include "termgraph/write.hpp"
+#include "test_support.hpp"
+
+using namespace termgraph;
+namespace fs = std::filesystem;
+
+namespace {
+
+using termgraph::test::compare_xml;
+using termgraph::test::joined;
+using termgraph::test::with_rule;
+using termgraph::test::XmlCompareOptions;
+
+const std::string corpus_dir = std::string(TERMGRAPH_CORPUS_DIR) + "/tbx";
+
+std::string written(const Vocabulary& v, TbxStyle style = TbxStyle::dca) {
+  std::ostringstream out;
+  WriteOptions options;
+  options.tbx_style = style;
+  EXPECT_TRUE(write_vocabulary(out, v, Format::tbx, options));
+  return out.str();
+}
+
+/// TBX 2008 names as their TBX v3 counterparts.
+XmlCompareOptions martif_as_v3() {
+  XmlCompareOptions o;
+  o.rename = {{"martif", "tbx"},    {"martifHeader", "tbxHeader"}, {"termEntry", "conceptEntry"},
+              {"langSet", "langSec"}, {"tig", "termSec"},          {"ntig", "termSec"}};
+  o.ignore_root_attributes = true;
+  return o;
+}
+
+// A TBX-Basic termbase in the DCA style with every group kind, known and
+// unknown categories, notes, cross-references and transactions at entry,
+// language and term level.
+constexpr std::string_view every_category = R"(<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+  <tbxHeader><fileDesc><titleStmt><title>Every category</title></titleStmt>
+    <sourceDesc><p>hand written</p></sourceDesc></fileDesc></tbxHeader>
+  <text>
+    <body>
+      <conceptEntry id="c1">
+        <transacGrp>
+          <transac type="transactionType">origination</transac>
+          <date>2020-01-02</date>
+          <transacNote type="responsibility" target="p1">Ann</transacNote>
+        </transacGrp>
+        <descrip type="subjectField">astronomy</descrip>
+        <descrip type="acmeRating">4</descrip>
+        <admin type="customerSubset">Acme</admin>
+        <adminGrp>
+          <admin type="projectSubset">P1</admin>
+          <adminNote type="acmeNote">internal</adminNote>
+        </adminGrp>
+        <xref type="xGraphic" target="https://example.org/a.png">picture</xref>
+        <ref type="crossReference" target="c2">star</ref>
+        <note>An entry note.</note>
+        <langSec xml:lang="en">
+          <transacGrp>
+            <transac type="transactionType">modification</transac>
+            <date>2020-02-03</date>
+          </transacGrp>
+          <descripGrp>
+            <descrip type="definition">group of stars formed together</descrip>
+            <admin type="source">Oxford 2007</admin>
+            <descripNote type="acmeQuality">good</descripNote>
+            <transacGrp>
+              <transac type="transactionType">modification</transac>
+              <date>2020-02-04</date>
+            </transacGrp>
+          </descripGrp>
+          <descrip type="acmeRating">5</descrip>
+          <termSec>
+            <term>open cluster</term>
+            <termNote type="partOfSpeech">noun</termNote>
+            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+            <termNoteGrp>
+              <termNote type="grammaticalGender">neuter</termNote>
+              <note>Says nothing.</note>
+            </termNoteGrp>
+            <termNote type="acmeFlag">x</termNote>
+            <descripGrp>
+              <descrip type="context">Over 1100 open clusters are known.</descrip>
+              <admin type="source">seds.org</admin>
+            </descripGrp>
+            <transacGrp>
+              <transac type="transactionType">origination</transac>
+              <date>2020-01-02</date>
+              <transacNote type="responsibility">Ann</transacNote>
+            </transacGrp>
+            <note>A term note.</note>
+          </termSec>
+          <termSec>
+            <term>galactic cluster</term>
+            <termNote type="termType">fullForm</termNote>
+          </termSec>
+        </langSec>
+      </conceptEntry>
+      <conceptEntry id="c2">
+        <langSec xml:lang="en">
+          <termSec>
+            <term>star</term>
+          </termSec>
+        </langSec>
+      </conceptEntry>
+    </body>
+    <back>
+      <refObjectSec type="respPerson">
+        <refObject id="p1"><item type="fn">Ann Example</item></refObject>
+      </refObjectSec>
+    </back>
+  </text>
+</tbx>
+)";
+
+const DataCategory* first_of(Span<DataCategory> cs, CategoryElement element, std::string_view type) {
+  for (const DataCategory& c : cs) {
+    if (c.element == element && c.type == type) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST(TbxRoundTrip, CategoriesAtTheirLevels) {
+  LoadResult r = load_string(every_category, "every.tbx", Format::tbx);
+  ASSERT_EQ(r.vocabulary.size(), 2u);
+  const Entry& e = r.vocabulary.entries()[0];
+  ASSERT_EQ(e.categories.size(), 8u);
+  EXPECT_EQ(e.subject_field(), "astronomy");
+  // The transaction: the group's head, with its date and responsibility.
+  const DataCategory& t = e.categories[0];
+  EXPECT_EQ(t.element, CategoryElement::transac);
+  EXPECT_EQ(t.type, "transactionType");
+  EXPECT_EQ(t.value, "origination");
+  EXPECT_TRUE(t.grouped);
+  EXPECT_EQ(t.range.line, 8u);
+  EXPECT_EQ(t.range.column, 9u);
+  EXPECT_EQ(t.range.end_line, 12u);
+  EXPECT_EQ(t.range.end_column, 22u);
+  ASSERT_EQ(t.details.size(), 2u);
+  EXPECT_EQ(t.details[0].element, CategoryElement::date);
+  EXPECT_EQ(t.details[0].value, "2020-01-02");
+  EXPECT_EQ(t.details[1].type, "responsibility");
+  EXPECT_EQ(t.details[1].target, "p1");
+  EXPECT_EQ(t.details[1].range.line, 11u);
+  EXPECT_EQ(t.details[1].range.column, 11u);
+  ASSERT_NE(t.detail(CategoryElement::date), nullptr);
+  // An unknown category is kept, not known.
+  const DataCategory* rating = first_of(e.categories, CategoryElement::descrip, "acmeRating");
+  ASSERT_NE(rating, nullptr);
+  EXPECT_FALSE(rating->known);
+  EXPECT_EQ(rating->value, "4");
+  EXPECT_FALSE(rating->grouped);
+  // Cross-references keep their target; the note is linked to its block.
+  const DataCategory* ref = first_of(e.categories, CategoryElement::ref, "crossReference");
+  ASSERT_NE(ref, nullptr);
+  EXPECT_EQ(ref->target, "c2");
+  EXPECT_EQ(ref->value, "star");
+  const DataCategory& note = e.categories[7];
+  EXPECT_EQ(note.element, CategoryElement::note);
+  ASSERT_NE(note.block, nullptr);
+  EXPECT_EQ(note.block->kind, BlockKind::note);
+  EXPECT_EQ(note.block->text, "An entry note.");
+
+  const LanguageSection& en = e.languages[0];
+  ASSERT_EQ(en.categories.size(), 3u);
+  const DataCategory& def = en.categories[1];
+  EXPECT_EQ(def.type, "definition");
+  EXPECT_TRUE(def.grouped);
+  EXPECT_EQ(def.block, en.definition);
+  ASSERT_EQ(def.details.size(), 3u);
+  EXPECT_EQ(def.details[0].type, "source");
+  ASSERT_NE(def.details[0].block, nullptr);
+  EXPECT_EQ(def.details[0].block->kind, BlockKind::source);
+  EXPECT_EQ(def.details[1].element, CategoryElement::descrip_note);
+  EXPECT_FALSE(def.details[1].known);
+  // A transaction group nested in the definition's group.
+  EXPECT_EQ(def.details[2].element, CategoryElement::transac);
+  EXPECT_TRUE(def.details[2].grouped);
+  ASSERT_EQ(def.details[2].details.size(), 1u);
+  EXPECT_EQ(def.details[2].details[0].value, "2020-02-04");
+
+  ASSERT_EQ(en.designations.size(), 2u);
+  const Designation& d = en.designations[0];
+  EXPECT_EQ(d.part_of_speech, "noun");
+  EXPECT_EQ(d.grammatical_gender(), "neuter");  // the head of its group: top level
+  ASSERT_EQ(d.categories.size(), 7u);
+  EXPECT_EQ(d.categories[2].type, "grammaticalGender");
+  EXPECT_EQ(d.categories[2].value, "neuter");
+  EXPECT_TRUE(d.categories[2].grouped);
+  EXPECT_FALSE(d.kind_stated);
+  EXPECT_TRUE(d.status_stated);
+  const Designation& d2 = en.designations[1];
+  EXPECT_TRUE(d2.kind_stated);
+  EXPECT_FALSE(d2.status_stated);
+
+  // Each unknown name once per file, as a note; no unsupported content.
+  auto unknown = with_rule(r, "unknown-data-category");
+  ASSERT_EQ(unknown.size(), 4u);
+  EXPECT_EQ(unknown[0]->severity, Severity::note);
+  EXPECT_EQ(unknown[0]->range.line, 14u);
+  EXPECT_NE(unknown[0]->message.find("'acmeRating'"), std::string::npos);
+  EXPECT_TRUE(with_rule(r, "unsupported-content").empty());
+}
+
+TEST(TbxRoundTrip, EveryCategoryAndGroup) {
+  LoadResult r = load_string(every_category, "every.tbx", Format::tbx);
+  const std::string out = written(r.vocabulary);
+  pugi::xml_document a, b;
+  ASSERT_TRUE(a.load_buffer(every_category.data(), every_category.size()));
+  ASSERT_TRUE(b.load_string(out.c_str())) << out;
+  auto differences = compare_xml(a, b);
+  EXPECT_TRUE(differences.empty()) << joined(differences) << out;
+}
+
+TEST(TbxRoundTrip, ComparerFindsDifferences) {
+  pugi::xml_document a, b;
+  ASSERT_TRUE(a.load_string("<a x='1' y='2'><b>one  two</b><c/></a>"));
+  ASSERT_TRUE(b.load_string("<a y='2' x='1'>\n <b>one two </b>\n <c/></a>"));
+  EXPECT_TRUE(compare_xml(a, b).empty());
+  ASSERT_TRUE(b.load_string("<a y='2' x='3'><b>one two</b><d/></a>"));
+  auto d = compare_xml(a, b);
+  ASSERT_EQ(d.size(), 2u) << joined(d);
+  EXPECT_EQ(d[0], "/a: attributes x=\"1\" y=\"2\" became x=\"3\" y=\"2\"");
+  EXPECT_EQ(d[1], "/a/c[1]: element <c> became <d>");
+}
+
+TEST(TbxRoundTrip, Corpus) {
+  if (!fs::is_directory(corpus_dir)) GTEST_SKIP() << "corpus not found at " << corpus_dir;
+  int compared = 0;
+  for (const auto& f : fs::directory_iterator(corpus_dir)) {
+    if (f.path().extension() != ".tbx") continue;
+    const std::string path = f.path().string();
+    SCOPED_TRACE(path);
+    LoadResult r = load_files({path});
+    pugi::xml_document a;
+    if (!a.load_file(path.c_str())) {
+      // Not well-formed: nothing to compare; the reader says so.
+      EXPECT_FALSE(with_rule(r, "xml-syntax").empty());
+      continue;
+    }
+    EXPECT_TRUE(with_rule(r, "unsupported-content").empty());
+    const std::string out = written(r.vocabulary);
+    pugi::xml_document b;
+    ASSERT_TRUE(b.load_string(out.c_str())) << out;
+    const bool martif = std::string(a.document_element().name()) == "martif";
+    auto differences = compare_xml(a, b, martif ? martif_as_v3() : XmlCompareOptions{});
+    EXPECT_TRUE(differences.empty()) << joined(differences);
+    ++compared;
+  }
+  EXPECT_GE(compared, 8);
+}
+
+// The corpus has one termbase in both styles: each written in the other
+// style gives the other file's text (headers differ between the two).
+TEST(TbxRoundTrip, CorpusStyles) {
+  if (!fs::is_directory(corpus_dir)) GTEST_SKIP() << "corpus not found at " << corpus_dir;
+  const std::string dca = corpus_dir + "/basic_astronomy_dca.tbx";
+  const std::string dct = corpus_dir + "/basic_astronomy_dct.tbx";
+  pugi::xml_document dca_doc, dct_doc;
+  ASSERT_TRUE(dca_doc.load_file(dca.c_str()));
+  ASSERT_TRUE(dct_doc.load_file(dct.c_str()));
+  struct Case {
+    std::string from;
+    TbxStyle style;
+    const pugi::xml_document& expected;
+  };
+  for (const Case& c : {Case{dca, TbxStyle::dct, dct_doc}, Case{dct, TbxStyle::dca, dca_doc}}) {
+    SCOPED_TRACE(c.from);
+    LoadResult r = load_files({c.from});
+    const std::string out = written(r.vocabulary, c.style);
+    pugi::xml_document b;
+    ASSERT_TRUE(b.load_string(out.c_str()));
+    EXPECT_EQ(std::string(b.document_element().attribute("style").value()),
+              c.style == TbxStyle::dct ? "dct" : "dca");
+    auto differences =
+        compare_xml(c.expected.document_element().child("text"), b.document_element().child("text"));
+    EXPECT_TRUE(differences.empty()) << joined(differences);
+  }
+}
