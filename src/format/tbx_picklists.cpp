@@ -110,7 +110,6 @@ constexpr std::pair<std::string_view, std::string_view> data_categories[] = {
     {"languagePlanningQualifier", "termNote"},
     {"termProvenance", "termNote"},
     {"pronunciation", "termNote"},
-    {"usageNote", "termNote"},
     {"transactionType", "transac"},
     {"responsibility", "transacNote"},
     {"crossReference", "ref"},

@@ -132,11 +132,11 @@ struct Vocabulary::Impl {
   /// `tbx` is false for files of other formats.
   struct TbxParts {
     bool tbx = false;
-    bool martif = false;     ///< TBX 2008 (root martif)
-    std::string_view type;   ///< the root's type (TBX-Basic, TBX-Min ...)
-    std::string_view style;  ///< dca or dct (TBX v3)
-    std::string_view header; ///< the raw content of tbxHeader / martifHeader
-    std::string_view back;   ///< the raw content of back (TBX v3); empty: none
+    bool martif = false;      ///< TBX 2008 (root martif)
+    std::string_view type;    ///< the root's type (TBX-Basic, TBX-Min ...)
+    std::string_view style;   ///< dca or dct (TBX v3)
+    std::string_view header;  ///< the raw content of tbxHeader / martifHeader
+    std::string_view back;    ///< the raw content of back (TBX v3); empty: none
     bool has_back = false;
     /// The root's other attributes (namespace declarations, xsi ...), as
     /// written: name, value.

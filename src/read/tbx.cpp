@@ -718,11 +718,11 @@ private:
     if (std::find(unknown_reported_.begin(), unknown_reported_.end(), category) ==
         unknown_reported_.end()) {
       unknown_reported_.emplace_back(category);
-      builder_.report(rules::unknown_data_category, offset(el),
-                      "data category '" + std::string(category) + "'" +
-                          (element.empty() ? " (" + tag(el) + ")"
-                                           : " (<" + std::string(element) + ">)") +
-                          " is not one termgraph knows; it is kept as written");
+      builder_.report(
+          rules::unknown_data_category, offset(el),
+          "data category '" + std::string(category) + "'" +
+              (element.empty() ? " (" + tag(el) + ")" : " (<" + std::string(element) + ">)") +
+              " is not one termgraph knows; it is kept as written");
     }
     return false;
   }
@@ -758,15 +758,23 @@ private:
     if (parent_group && parent_group->have_head) parent = parent_group->head;
     if (level == Level::term) {
       if (term == nullptr) return ref;
-      TermCategory c{begin, end, element, type, std::string(text.text()), target, head, known,
-                     parent ? parent->index : Builder::no_handle, Builder::no_handle};
+      TermCategory c{begin,
+                     end,
+                     element,
+                     type,
+                     std::string(text.text()),
+                     target,
+                     head,
+                     known,
+                     parent ? parent->index : Builder::no_handle,
+                     Builder::no_handle};
       term->categories.push_back(std::move(c));
       ref.index = static_cast<std::uint32_t>(term->categories.size() - 1);
     } else {
-      ref.index = builder_.add_category(level == Level::entry ? CategoryLevel::entry
-                                                              : CategoryLevel::language,
-                                        begin, end, element, type, text.text(), target, head,
-                                        known, parent ? parent->index : Builder::no_handle);
+      ref.index = builder_.add_category(
+          level == Level::entry ? CategoryLevel::entry : CategoryLevel::language, begin, end,
+          element, type, text.text(), target, head, known,
+          parent ? parent->index : Builder::no_handle);
     }
     if (head) {
       group->have_head = true;
@@ -796,9 +804,8 @@ private:
     const bool known = known_category(el, element, category);
     std::optional<CategoryElement> carrier =
         element_named(element.empty() ? tbx_picklist::dca_element(category) : element);
-    const CategoryRef ref =
-        add_category(el, carrier ? *carrier : unknown_dct_element(level, group), category, known,
-                     level, term, group);
+    const CategoryRef ref = add_category(el, carrier ? *carrier : unknown_dct_element(level, group),
+                                         category, known, level, term, group);
     read_category_content(el, element, category, level, term, ref);
   }
 
@@ -855,8 +862,8 @@ private:
 
   /// Adds a block linked to category `ref`, or keeps it for the entry's
   /// language section when it is read at entry level.
-  void add_block(std::size_t offset, BlockKind kind, std::unique_ptr<TextBuilder> text,
-                 Level level, CategoryRef ref, TermState* term) {
+  void add_block(std::size_t offset, BlockKind kind, std::unique_ptr<TextBuilder> text, Level level,
+                 CategoryRef ref, TermState* term) {
     if (level == Level::entry) {
       entry_blocks_.push_back({offset, kind, std::move(text), ref.index});
       return;

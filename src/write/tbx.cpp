@@ -246,9 +246,8 @@ private:
   /// categories, are written as in DCA).
   void category(const DataCategory& c) {
     const sv element = to_string(c.element);
-    const sv prefix = options_.tbx_style == TbxStyle::dct && !c.type.empty()
-                          ? dct_prefix(c.type)
-                          : sv();
+    const sv prefix =
+        options_.tbx_style == TbxStyle::dct && !c.type.empty() ? dct_prefix(c.type) : sv();
     if (!prefix.empty()) {
       xml_.start(std::string(prefix) + ":" + std::string(c.type));
     } else {

@@ -137,15 +137,14 @@ inline std::vector<std::string> compare_xml(pugi::xml_node a, pugi::xml_node b,
       const bool ae = ac[i].type() == pugi::node_element, be = bc[i].type() == pugi::node_element;
       if (ae && be) {
         std::string n = name_a(ac[i]);
-        next.push_back({ac[i], bc[i], p.path + "/" + n + "[" + std::to_string(++seen[n]) + "]",
-                        false});
+        next.push_back(
+            {ac[i], bc[i], p.path + "/" + n + "[" + std::to_string(++seen[n]) + "]", false});
       } else if (!ae && !be) {
         std::string at = d::collapsed(ac[i].value()), bt = d::collapsed(bc[i].value());
         if (at != bt) differ(p.path, "text '" + at + "' became '" + bt + "'");
       } else {
-        differ(p.path, "child " + std::to_string(i + 1) + " is " +
-                           (ae ? "an element" : "text") + " in one and " +
-                           (be ? "an element" : "text") + " in the other");
+        differ(p.path, "child " + std::to_string(i + 1) + " is " + (ae ? "an element" : "text") +
+                           " in one and " + (be ? "an element" : "text") + " in the other");
         break;
       }
     }
