@@ -147,7 +147,7 @@ const DataCategory* first_of(Span<DataCategory> cs, CategoryElement element,
 }  // namespace
 
 TEST(TbxRoundTrip, CategoriesAtTheirLevels) {
-  LoadResult r = load_string(every_category, "every.tbx", Format::tbx);
+  LoadResult r = load_string(every_category, "every.tbx");
   ASSERT_EQ(r.vocabulary.size(), 2u);
   const Entry& e = r.vocabulary.entries()[0];
   ASSERT_EQ(e.categories.size(), 8u);
@@ -229,7 +229,7 @@ TEST(TbxRoundTrip, CategoriesAtTheirLevels) {
 }
 
 TEST(TbxRoundTrip, EveryCategoryAndGroup) {
-  LoadResult r = load_string(every_category, "every.tbx", Format::tbx);
+  LoadResult r = load_string(every_category, "every.tbx");
   const std::string out = written(r.vocabulary);
   pugi::xml_document a, b;
   ASSERT_TRUE(a.load_buffer(every_category.data(), every_category.size()));
@@ -242,7 +242,7 @@ TEST(TbxRoundTrip, EveryCategoryAndGroup) {
 // categories by their own elements in the min and basic namespaces and
 // keeps unknown ones in the DCA form.
 TEST(TbxRoundTrip, EveryCategoryThroughDct) {
-  LoadResult r = load_string(every_category, "every.tbx", Format::tbx);
+  LoadResult r = load_string(every_category, "every.tbx");
   const std::string dct = written(r.vocabulary, TbxStyle::dct);
   pugi::xml_document d;
   ASSERT_TRUE(d.load_string(dct.c_str())) << dct;
@@ -261,7 +261,7 @@ TEST(TbxRoundTrip, EveryCategoryThroughDct) {
   EXPECT_STREQ(term.child("min:partOfSpeech").child_value(), "noun");
   EXPECT_STREQ(term.child("termNoteGrp").first_child().name(), "basic:grammaticalGender");
 
-  LoadResult back = load_string(dct, "every-dct.tbx", Format::tbx);
+  LoadResult back = load_string(dct, "every-dct.tbx");
   EXPECT_TRUE(with_rule(back, "tbx-structure").empty());
   EXPECT_EQ(with_rule(back, "unknown-data-category").size(), 4u);
   const std::string dca = written(back.vocabulary, TbxStyle::dca);
@@ -374,7 +374,7 @@ TEST(TbxRoundTrip, CorpusStyles) {
     pugi::xml_document o;
     ASSERT_TRUE(o.load_string(other.c_str()));
     EXPECT_FALSE(o.select_nodes(("//" + std::string(c.other_element)).c_str()).empty());
-    LoadResult back = load_string(other, "other.tbx", Format::tbx);
+    LoadResult back = load_string(other, "other.tbx");
     EXPECT_TRUE(with_rule(back, "tbx-structure").empty());
     EXPECT_TRUE(with_rule(back, "unknown-data-category").empty());
     const std::string again = written(back.vocabulary, c.style);
@@ -384,4 +384,35 @@ TEST(TbxRoundTrip, CorpusStyles) {
     auto differences = compare_xml(a, b);
     EXPECT_TRUE(differences.empty()) << joined(differences);
   }
+}
+
+// Groups nest in TBX at most twice; deeper ones are reported and not read,
+// whatever the depth (no recursion the input controls).
+TEST(TbxRoundTrip, DeeplyNestedGroupsAreBounded) {
+  std::string groups;
+  const int depth = 2000;
+  for (int i = 0; i < depth; ++i) groups += "<descripGrp><descrip type=\"definition\">d</descrip>";
+  for (int i = 0; i < depth; ++i) groups += "</descripGrp>";
+  const std::string doc =
+      "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" "
+      "xmlns=\"urn:iso:std:iso:30042:ed-2\">\n"
+      "<tbxHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></tbxHeader>\n"
+      "<text><body><conceptEntry id=\"c1\"><langSec xml:lang=\"en\">\n" +
+      groups + "\n<termSec><term>t</term></termSec></langSec></conceptEntry></body></text></tbx>\n";
+  LoadResult r = load_string(doc, "deep.tbx");
+  ASSERT_EQ(r.vocabulary.size(), 1u);
+  auto s = with_rule(r, "tbx-structure");
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0]->range.line, 4u);
+  EXPECT_EQ(s[0]->range.column, 1u + 3u * 50u);  // the fourth group
+  EXPECT_EQ(s[0]->message, "<descripGrp> is nested in too many groups; it is not read");
+  // Three groups, each the head's detail of the one around it.
+  const LanguageSection& en = r.vocabulary.entries()[0].languages[0];
+  ASSERT_EQ(en.categories.size(), 1u);
+  const DataCategory& g1 = en.categories[0];
+  EXPECT_TRUE(g1.grouped);
+  ASSERT_EQ(g1.details.size(), 1u);
+  EXPECT_TRUE(g1.details[0].grouped);
+  ASSERT_EQ(g1.details[0].details.size(), 1u);
+  EXPECT_TRUE(g1.details[0].details[0].details.empty());
 }
