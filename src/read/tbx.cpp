@@ -12,7 +12,16 @@
 // DCA style a data category is the `type` of a descrip, admin, termNote,
 // ref or xref element. Both end in one dispatch on the data category name.
 //
-// docs/formats-tbx.md lists what each element becomes and what is reported.
+// Every information element (descrip, admin, termNote, note, ref, xref,
+// transactions, their groups; or their DCT elements) is kept as a
+// DataCategory at its level, in source order, with its group's other
+// members as details; those the model also reads as blocks (definition,
+// context, source, note, cross-references) are linked to their block. The
+// header and back matter are kept as written for the TBX writer
+// (Impl::TbxParts).
+//
+// docs/formats.md ("TBX") lists what each element becomes and what is
+// reported.
 //
 // Everything is iterative: the entry / language / term levels are fixed
 // loops, and the text of a block is flattened by a walk over pugixml's
