@@ -29,6 +29,7 @@
 #include "format/ids.hpp"
 #include "format/tbx_picklists.hpp"
 #include "read/readers.hpp"
+#include "read/tbx_links.hpp"
 #include "read/xml.hpp"
 #include "termgraph/rules.hpp"
 #include "text/language.hpp"
@@ -66,6 +67,19 @@ enum class Dialect { core, min, basic, other };
 
 enum class Level { entry, language, term };
 
+/// A cross-reference (tbx_links::links_entries) read as a data category:
+/// its element, name, value, target and range, and its text, one markup
+/// link to the target.
+struct CrossReference {
+  std::size_t offset;
+  std::size_t end_offset;
+  CategoryElement element;
+  sv type;
+  sv target;
+  bool known;
+  std::unique_ptr<TextBuilder> text;
+};
+
 /// The designation of one term section while it is read.
 struct TermState {
   pugi::xml_node term;
@@ -73,13 +87,19 @@ struct TermState {
   ReadStatus status = ReadStatus::unspecified;
   TermKind kind = TermKind::full_form;
   sv part_of_speech;
+  /// The ids the designation can be linked by (termSec / tig / ntig, term).
+  std::vector<sv> ids;
+  /// Term-level cross-references, added once the designation is.
+  std::vector<CrossReference> links;
 };
 
-/// A block read at entry level, kept until the language section it goes to.
+/// A block read at entry level, kept until the language section it goes to;
+/// `category`: the handle of the data category it is the block of.
 struct EntryBlock {
   std::size_t offset;
   BlockKind kind;
   std::unique_ptr<TextBuilder> text;
+  std::uint32_t category = Builder::no_handle;
 };
 
 class TbxReader : xml::Reader {
@@ -342,7 +362,10 @@ private:
   void flush_entry_blocks() {
     for (EntryBlock& b : entry_blocks_) {
       b.text->finish();
-      builder_.add_block(b.offset, b.kind, *b.text);
+      const std::uint32_t block = builder_.add_block(b.offset, b.kind, *b.text);
+      if (b.category != Builder::no_handle && block != Builder::no_handle) {
+        builder_.set_category_block(b.category, block);
+      }
     }
     entry_blocks_.clear();
   }
@@ -387,6 +410,7 @@ private:
   /// A termSec, tig or ntig (scope entered by the caller): one designation.
   void read_term_section(pugi::xml_node section, const Name& section_name) {
     TermState st;
+    st.ids.push_back(xml::attribute(section, "id"));
     bool first = true;
     auto take_term = [&](pugi::xml_node child, bool must_be_first) {
       if (st.term) {
@@ -398,6 +422,7 @@ private:
         structure(child, "<term> must come first in " + tag(section));
       }
       st.term = child;
+      st.ids.push_back(xml::attribute(child, "id"));
       flatten(child, st.text, false);
     };
     elements(section, [&](pugi::xml_node child, const Name& name) {
@@ -440,6 +465,8 @@ private:
     }
     builder_.add_designation(st.text.raw_offset(source_.raw(), 0), st.text.text(), st.status,
                              st.kind, st.part_of_speech);
+    for (sv id : st.ids) builder_.add_term_id(id);
+    for (CrossReference& x : st.links) add_cross_reference(x, Level::term);
   }
 
   // -- information elements and data categories -------------------------------
@@ -567,8 +594,8 @@ private:
       read_block(el, BlockKind::example, level);
     } else if (category == "source") {
       read_block(el, BlockKind::source, level);
-    } else if (category == "crossReference" || element == "ref") {
-      read_link_block(el, false, level);
+    } else if (tbx_links::links_entries(element, category, xml::attribute(el, "target"))) {
+      read_cross_reference(el, element, category, level, term);
     } else if (category == "externalCrossReference" || category == "xGraphic" ||
                element == "xref") {
       read_link_block(el, true, level);
@@ -628,13 +655,63 @@ private:
 
   void read_block(pugi::xml_node el, BlockKind kind, Level level) {
     auto text = std::make_unique<TextBuilder>();
+    text->read_inline_links(source_.raw());  // MultiTerm's <A=id>...</A>
     flatten(el, *text, true);
     add_block(offset(el), kind, std::move(text), level);
   }
 
-  /// A cross-reference standing alone (ref, xref, DCT crossReference): a
-  /// note whose text is the element's text, all of it one markup link to
-  /// @target (an entry id in this document, or for xref an external place).
+  /// A link between entries (tbx_links::links_entries: ref, DCT
+  /// crossReference, a concept relation with a target ...): a data category
+  /// at its level whose block, of kind cross_reference, is the element's
+  /// text, all of it one markup link to @target (an entry or term id, or an
+  /// entry number). At term level it waits for the term's designation; at
+  /// entry level its block waits for the entry's language section.
+  void read_cross_reference(pugi::xml_node el, sv element, sv category, Level level,
+                            TermState* term) {
+    CrossReference x;
+    x.offset = offset(el);
+    x.end_offset = tbx_links::element_end(source_.raw(), x.offset, el.name());
+    sv carrier = element.empty() ? tbx_picklist::dca_element(category) : element;
+    x.element = carrier == "ref"     ? CategoryElement::ref
+                : carrier == "xref"  ? CategoryElement::xref
+                : carrier == "admin" ? CategoryElement::admin
+                                     : CategoryElement::descrip;
+    x.type = category;
+    x.target = xml::attribute(el, "target");
+    x.known = category == "see" || !tbx_picklist::dca_element(category).empty();
+    x.text = std::make_unique<TextBuilder>();
+    std::size_t link = x.text->open_link();
+    flatten(el, *x.text, true);
+    close_link(*x.text, link, el, false);
+    x.text->finish();
+    if (level == Level::term) {
+      if (term != nullptr) term->links.push_back(std::move(x));
+      return;
+    }
+    add_cross_reference(x, level);
+  }
+
+  /// Adds cross-reference `x` read at `level` as a data category with its
+  /// block.
+  void add_cross_reference(CrossReference& x, Level level) {
+    const CategoryLevel at = level == Level::entry      ? CategoryLevel::entry
+                             : level == Level::language ? CategoryLevel::language
+                                                        : CategoryLevel::term;
+    const std::uint32_t category = builder_.add_category(
+        at, x.offset, x.end_offset, x.element, x.type, x.text->text(), x.target, false, x.known);
+    if (level == Level::entry) {
+      entry_blocks_.push_back({x.offset, BlockKind::cross_reference, std::move(x.text), category});
+      return;
+    }
+    const std::uint32_t block = builder_.add_block(x.offset, BlockKind::cross_reference, *x.text);
+    if (category != Builder::no_handle && block != Builder::no_handle) {
+      builder_.set_category_block(category, block);
+    }
+  }
+
+  /// A link to an outside place standing alone (xref: externalCrossReference,
+  /// xGraphic ...): a note whose text is the element's text, all of it one
+  /// markup link to @target, external.
   void read_link_block(pugi::xml_node el, bool external, Level level) {
     auto text = std::make_unique<TextBuilder>();
     std::size_t link = text->open_link();
