@@ -676,7 +676,7 @@ private:
                 : carrier == "xref"  ? CategoryElement::xref
                 : carrier == "admin" ? CategoryElement::admin
                                      : CategoryElement::descrip;
-    x.type = category;
+    x.type = category == element ? sv() : category;  // a ref without a type
     x.target = xml::attribute(el, "target");
     x.known = category == "see" || !tbx_picklist::dca_element(category).empty();
     x.text = std::make_unique<TextBuilder>();
