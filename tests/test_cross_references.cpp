@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "read/tbx_links.hpp"
+#include "read/text_builder.hpp"
 #include "termgraph/load.hpp"
 #include "test_support.hpp"
 
@@ -347,4 +349,51 @@ TEST(CrossReferences, MultiTermInlineLinksInCsvCells) {
   auto circular = with_rule(r, "circular-definition");
   ASSERT_EQ(circular.size(), 1u) << all_messages(r);
   EXPECT_EQ(circular[0]->message, "circular definition: c118 \xE2\x86\x92 c119 \xE2\x86\x92 c118");
+}
+
+TEST(CrossReferences, WhichCategoriesLinkEntries) {
+  using tbx_links::links_entries;
+  EXPECT_TRUE(links_entries("ref", "crossReference", "c1"));
+  EXPECT_TRUE(links_entries("ref", "crossReference", ""));  // text only, still a link
+  EXPECT_TRUE(links_entries("ref", "anything", "c1"));
+  EXPECT_TRUE(links_entries("", "crossReference", ""));  // DCT
+  EXPECT_TRUE(links_entries("descrip", "relatedConcept", "c1"));
+  EXPECT_FALSE(links_entries("descrip", "relatedConcept", ""));
+  EXPECT_TRUE(links_entries("xref", "see", "c1"));
+  EXPECT_TRUE(links_entries("", "antonymTerm", "c1-en-t1"));
+  EXPECT_FALSE(links_entries("xref", "externalCrossReference", "https://example.org"));
+  EXPECT_FALSE(links_entries("xref", "xGraphic", "a.png"));
+  EXPECT_FALSE(links_entries("descrip", "definition", "c1"));
+}
+
+TEST(CrossReferences, ElementEndFollowsTheMarkup) {
+  using tbx_links::element_end;
+  // Offsets are pugixml's: just after the element's '<'.
+  const std::string_view a =
+      "<ref target=\"a>b\">x<ref>y</ref><!-- </ref> --><![CDATA[</ref>]]></ref>z";
+  EXPECT_EQ(element_end(a, 1, "ref"), a.size() - 1);
+  const std::string_view empty = "<b:see target=\"c1\"/><x/>";
+  EXPECT_EQ(element_end(empty, 1, "b:see"), 20u);
+  const std::string_view prefix = "<ref>x<reference>y</reference></ref>";
+  EXPECT_EQ(element_end(prefix, 1, "ref"), prefix.size());
+  // Not at an element, or never closed: the offset itself.
+  EXPECT_EQ(element_end(a, 0, "ref"), 0u);
+  EXPECT_EQ(element_end("<ref>open", 1, "ref"), 1u);
+}
+
+TEST(CrossReferences, MultiTermMarkers) {
+  std::string_view target;
+  bool closing = false;
+  EXPECT_EQ(multiterm_marker_at("see <A=c118:c118-en-t1>x", 4, target, closing), 19u);
+  EXPECT_EQ(target, "c118:c118-en-t1");
+  EXPECT_FALSE(closing);
+  EXPECT_EQ(multiterm_marker_at("x</A>", 1, target, closing), 4u);
+  EXPECT_TRUE(closing);
+  EXPECT_EQ(multiterm_marker_at("<a=c1>", 0, target, closing), 6u);
+  EXPECT_EQ(target, "c1");
+  EXPECT_EQ(multiterm_marker_at("<A=>", 0, target, closing), 0u);
+  EXPECT_EQ(multiterm_marker_at("<A=c 1>", 0, target, closing), 0u);
+  EXPECT_EQ(multiterm_marker_at("<A=c1", 0, target, closing), 0u);
+  EXPECT_EQ(multiterm_marker_at("<B=c1>", 0, target, closing), 0u);
+  EXPECT_EQ(multiterm_marker_at("<A=" + std::string(300, 'c') + ">", 0, target, closing), 0u);
 }
