@@ -397,3 +397,25 @@ TEST(CrossReferences, MultiTermMarkers) {
   EXPECT_EQ(multiterm_marker_at("<B=c1>", 0, target, closing), 0u);
   EXPECT_EQ(multiterm_marker_at("<A=" + std::string(300, 'c') + ">", 0, target, closing), 0u);
 }
+
+TEST(CrossReferences, TermRelationsOnATermLinkTheOtherTermsEntry) {
+  LoadResult r = load_string(tbx3(
+      "<conceptEntry id=\"c1\"><langSec xml:lang=\"en\"><termSec id=\"c1-en-t1\">"
+      "<term>import</term></termSec></langSec></conceptEntry>\n"
+      "<conceptEntry id=\"c2\"><langSec xml:lang=\"en\"><termSec><term>export</term>\n"
+      "<termNote type=\"antonymTerm\" target=\"c1-en-t1\">import</termNote>"
+      "</termSec></langSec></conceptEntry>\n"));
+  const Entry* c1 = entry(r.vocabulary, "c1");
+  const Entry* c2 = entry(r.vocabulary, "c2");
+  ASSERT_NE(c1, nullptr);
+  ASSERT_NE(c2, nullptr);
+  const Designation& d = c2->languages[0].designations[0];
+  ASSERT_EQ(d.categories.size(), 1u) << all_messages(r);
+  EXPECT_EQ(d.categories[0].element, CategoryElement::term_note);
+  EXPECT_EQ(d.categories[0].type, "antonymTerm");
+  EXPECT_EQ(d.categories[0].range.line, 5u);
+  EXPECT_EQ(only_reference(d.categories[0]).target, c1->id);
+  ASSERT_EQ(r.vocabulary.cited_by(c1->id).size(), 1u);
+  EXPECT_EQ(r.vocabulary.cited_by(c1->id)[0].kind, BlockKind::cross_reference);
+  EXPECT_TRUE(with_rule(r, "dangling-reference").empty()) << all_messages(r);
+}

@@ -672,10 +672,11 @@ private:
     x.offset = offset(el);
     x.end_offset = tbx_links::element_end(source_.raw(), x.offset, el.name());
     sv carrier = element.empty() ? tbx_picklist::dca_element(category) : element;
-    x.element = carrier == "ref"     ? CategoryElement::ref
-                : carrier == "xref"  ? CategoryElement::xref
-                : carrier == "admin" ? CategoryElement::admin
-                                     : CategoryElement::descrip;
+    x.element = carrier == "ref"        ? CategoryElement::ref
+                : carrier == "xref"     ? CategoryElement::xref
+                : carrier == "admin"    ? CategoryElement::admin
+                : carrier == "termNote" ? CategoryElement::term_note
+                                        : CategoryElement::descrip;
     x.type = category == element ? sv() : category;  // a ref without a type
     x.target = xml::attribute(el, "target");
     x.known = category == "see" || !tbx_picklist::dca_element(category).empty();
