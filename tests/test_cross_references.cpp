@@ -399,12 +399,12 @@ TEST(CrossReferences, MultiTermMarkers) {
 }
 
 TEST(CrossReferences, TermRelationsOnATermLinkTheOtherTermsEntry) {
-  LoadResult r = load_string(tbx3(
-      "<conceptEntry id=\"c1\"><langSec xml:lang=\"en\"><termSec id=\"c1-en-t1\">"
-      "<term>import</term></termSec></langSec></conceptEntry>\n"
-      "<conceptEntry id=\"c2\"><langSec xml:lang=\"en\"><termSec><term>export</term>\n"
-      "<termNote type=\"antonymTerm\" target=\"c1-en-t1\">import</termNote>"
-      "</termSec></langSec></conceptEntry>\n"));
+  LoadResult r = load_string(
+      tbx3("<conceptEntry id=\"c1\"><langSec xml:lang=\"en\"><termSec id=\"c1-en-t1\">"
+           "<term>import</term></termSec></langSec></conceptEntry>\n"
+           "<conceptEntry id=\"c2\"><langSec xml:lang=\"en\"><termSec><term>export</term>\n"
+           "<termNote type=\"antonymTerm\" target=\"c1-en-t1\">import</termNote>"
+           "</termSec></langSec></conceptEntry>\n"));
   const Entry* c1 = entry(r.vocabulary, "c1");
   const Entry* c2 = entry(r.vocabulary, "c2");
   ASSERT_NE(c1, nullptr);
@@ -417,5 +417,26 @@ TEST(CrossReferences, TermRelationsOnATermLinkTheOtherTermsEntry) {
   EXPECT_EQ(only_reference(d.categories[0]).target, c1->id);
   ASSERT_EQ(r.vocabulary.cited_by(c1->id).size(), 1u);
   EXPECT_EQ(r.vocabulary.cited_by(c1->id)[0].kind, BlockKind::cross_reference);
+  EXPECT_TRUE(with_rule(r, "dangling-reference").empty()) << all_messages(r);
+}
+
+TEST(CrossReferences, MultiTermLinksFindBareConceptNumbers) {
+  // A TBX 2008 export whose termEntry ids are MultiTerm's concept numbers.
+  LoadResult r = load_string(
+      "<martif type=\"TBX\" xml:lang=\"en\"><martifHeader><fileDesc><sourceDesc><p>t</p>"
+      "</sourceDesc></fileDesc></martifHeader><text><body>\n"
+      "<termEntry id=\"118\"><langSet xml:lang=\"en\"><tig><term>italic</term></tig>"
+      "</langSet></termEntry>\n"
+      "<termEntry id=\"119\"><langSet xml:lang=\"en\"><descrip type=\"definition\">not "
+      "&lt;A=c118:c118-en-t1&gt;italic&lt;/A&gt;</descrip><tig><term>roman</term></tig>"
+      "</langSet></termEntry>\n"
+      "</body></text></martif>\n");
+  const Entry* italic = entry(r.vocabulary, "118");
+  const Entry* roman = entry(r.vocabulary, "119");
+  ASSERT_NE(italic, nullptr) << all_messages(r);
+  ASSERT_NE(roman, nullptr);
+  ASSERT_NE(roman->languages[0].definition, nullptr);
+  ASSERT_EQ(roman->languages[0].definition->references.size(), 1u);
+  EXPECT_EQ(roman->languages[0].definition->references[0].target, italic->id);
   EXPECT_TRUE(with_rule(r, "dangling-reference").empty()) << all_messages(r);
 }

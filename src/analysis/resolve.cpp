@@ -169,8 +169,19 @@ private:
     if (direct != no_entry) return direct;
     const std::size_t colon = id.find(':');
     if (colon == sv::npos || colon == 0 || colon + 1 >= id.size()) return no_entry;
-    const EntryId by_entry = entry_or_term_id(id.substr(0, colon));
-    return by_entry != no_entry ? by_entry : entry_or_term_id(id.substr(colon + 1));
+    const sv entry = id.substr(0, colon);
+    const EntryId by_entry = entry_or_term_id(entry);
+    if (by_entry != no_entry) return by_entry;
+    const EntryId by_term = entry_or_term_id(id.substr(colon + 1));
+    if (by_term != no_entry) return by_term;
+    // MultiTerm numbers its concepts and writes "c" before the number: a
+    // termbase exported with the bare numbers as ids (termEntry id="118")
+    // is linked as "c118".
+    if (entry.size() > 1 && entry[0] == 'c' &&
+        entry.find_first_not_of("0123456789", 1) == sv::npos) {
+      return entry_or_term_id(entry.substr(1));
+    }
+    return no_entry;
   }
 
   /// What a markup target cites, for reports: the number in an STS id
