@@ -7,7 +7,9 @@ TBX is tests/data/tbx/lookup-categories.tbx. Text: the subject field in
 angle brackets before the definition (a language's own replacing the
 entry's), grammar and geographical usage after the term, the other
 categories under the entry, term and language in source order, a
-transaction with its date and responsibility. JSON: the same categories
+transaction with its date and responsibility. The TBX reader reads the
+entry's note and the xGraphic as notes of the first language (Note N to
+entry): the categories whose text is a block are shown as blocks. JSON: the same categories
 with level, element, type, value, target, grouping, details and whether
 known. duplicate-term (under --profile iso) leaves the two "star" entries
 alone: their subject fields differ.
@@ -25,13 +27,14 @@ STERN = ("c1\n"
          "transactionType: origination (date: 2024-05-01; responsibility: Jo Smith \u2192 jsmith)\n"
          "projectSubset: Sky atlas\n"
          "x-reviewStatus: checked\n"
-         "note: Entry reviewed in spring.\n"
          "[en]\n"
          "star, noun\n"
          "  customerSubset: ACME\n"
          "lodestar, GB\n"
          "<astronomy> self-luminous celestial body\n"
-         "xGraphic: star.png \u2192 https://example.org/star.png\n"
+         "Note 1 to entry: Entry reviewed in spring.\n"
+         "Note 2 to entry: star.png\n"
+         "transactionType: modification (date: 2024-06-02)\n"
          "[de]\n"
          "Stern, m, sg, noun\n"
          "<Astronomie> selbstleuchtender Himmelskörper\n")
@@ -88,7 +91,7 @@ def main():
     en, de = entry["languages"]
     expect("en categories", [(c["type"], c["block"]["kind"] if c["block"] else None)
                              for c in en["categories"]],
-           [("definition", "definition"), ("xGraphic", None)])
+           [("definition", "definition"), ("xGraphic", "note"), ("transactionType", None)])
     star, lodestar = en["designations"]
     expect("star", (star["text"], star["status"], star["status_stated"], star["part_of_speech"],
                     [category(c) for c in star["categories"]]),
