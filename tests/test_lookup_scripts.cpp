@@ -118,6 +118,8 @@ TEST_F(LookupScripts, ArabicWithAndWithoutHarakat) {
   // Tatweel stretches a word without changing it.
   EXPECT_EQ(found("عـلـم"), List{"4/ar"});
   EXPECT_EQ(found("علم", "ar"), List{"4/ar"});
+  // Presentation forms (text copied out of a PDF) are the letters.
+  EXPECT_EQ(found("\uFEDB\uFE98\uFE8E\uFE8F"), List{"1/ar"});
   EXPECT_TRUE(found("علم", "fa").empty());
 }
 
