@@ -432,5 +432,39 @@ TEST(NativeCategories, CategoriesWrittenWrongAreReportedWhereTheyStand) {
   EXPECT_EQ(e.languages[0].designations[0].categories.size(), 1u);
 }
 
+TEST(NativeCategories, DeepGroupsAndManyCategoriesAreBounded) {
+  // Groups nested far deeper than the format allows: the depth the reader
+  // goes to is its own, not the input's; one finding at the third group.
+  const std::size_t depth = 100000;
+  std::string doc =
+      "<vocabulary xmlns='urn:termgraph:vocabulary:1'>\n<entry number='1'><term>t</term>";
+  for (std::size_t i = 0; i < depth; ++i) doc += "<group><subject-field>s</subject-field>";
+  for (std::size_t i = 0; i < depth; ++i) doc += "</group>";
+  doc += "</entry></vocabulary>\n";
+  const LoadResult r = load_string(doc, "deep.xml");
+  const auto found = test::with_rule(r, "unsupported-content");
+  ASSERT_EQ(found.size(), 1u) << test::all_messages(r);
+  EXPECT_EQ(found[0]->range.line, 2u);
+  EXPECT_EQ(found[0]->range.column, 33u + 2 * 39);  // the third <group>
+  ASSERT_EQ(r.vocabulary.size(), 1u);
+  const Entry& e = r.vocabulary[0];
+  ASSERT_EQ(e.categories.size(), 1u);
+  ASSERT_EQ(e.categories[0].details.size(), 1u);
+  EXPECT_TRUE(e.categories[0].details[0].details.empty());
+
+  // Many categories on one term: all kept, in order.
+  const std::size_t n = 20000;
+  std::string many = "<vocabulary xmlns='urn:termgraph:vocabulary:1'><entry number='1'><term>t";
+  for (std::size_t i = 0; i < n; ++i) {
+    many += "<category type='c" + std::to_string(i) + "'>" + std::to_string(i) + "</category>";
+  }
+  many += "</term></entry></vocabulary>";
+  const LoadResult m = load_string(many, "many.xml");
+  const Designation& d = m.vocabulary[0].languages[0].designations[0];
+  EXPECT_EQ(d.text, "t");
+  ASSERT_EQ(d.categories.size(), n);
+  EXPECT_EQ(d.categories[n - 1].value, std::to_string(n - 1));
+}
+
 }  // namespace
 }  // namespace termgraph
