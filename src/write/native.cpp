@@ -141,10 +141,11 @@ bool empty(const LanguageSection& s) {
 }
 
 /// The part of speech the reader takes from a term's partOfSpeech category
-/// when `pos` is absent.
+/// when `pos` is absent: that of the first one written as a `category`
+/// directly in the term (not in a group).
 std::string_view part_of_speech_category(const Designation& d) {
   for (const DataCategory& c : d.categories) {
-    if (!c.block && c.type == "partOfSpeech" &&
+    if (!c.block && !c.grouped && c.details.empty() && c.type == "partOfSpeech" &&
         !native_categories::named_element(c.element, c.type)) {
       return c.value;
     }
