@@ -1,7 +1,9 @@
 // The native format reader (docs/format.md). The structure is fixed and
-// shallow (vocabulary > entry > lang > term or text block), so it is read
-// with plain loops over children (read/xml.hpp); only the inline content of
-// terms and text blocks can nest to any depth, and it is flattened by the
+// shallow (vocabulary > entry > lang > term or text block, with data
+// categories in entry, lang and term, and groups of them nested one deep),
+// so it is read with plain loops over children (read/xml.hpp) and a group
+// depth the reader bounds; only the inline content of terms, text blocks
+// and category values can nest to any depth, and it is flattened by the
 // toolkit's walk along parent links, never by recursion.
 //
 // Everything the reader does not understand is reported as
