@@ -385,6 +385,11 @@ TEST(NativeCategories, CsvKeepsSubjectFieldAndGender) {
   EXPECT_EQ(amas.categories[0].element, CategoryElement::term_note);
   EXPECT_EQ(amas.categories[0].range.column, 18u);
   EXPECT_TRUE(one.languages[1].designations[0].categories.empty());
+  // No status or type column: neither was stated, and native says neither.
+  EXPECT_FALSE(amas.status_stated);
+  EXPECT_FALSE(amas.kind_stated);
+  const std::string native = write_native_text(r.vocabulary);
+  EXPECT_NE(native.find("<term>amas ouvert"), std::string::npos) << native;
   EXPECT_TRUE(r.vocabulary[1].categories.empty());
 
   std::ostringstream out;

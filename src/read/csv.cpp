@@ -707,12 +707,15 @@ private:
                     "' (preferred, admitted or deprecated): the term's status is not set");
     }
     TermKind kind = TermKind::full_form;
+    // An empty type cell states nothing: full form is assumed.
+    bool kind_stated = !type_text.empty();
     if (!parse_kind(type_text, kind)) {
+      kind_stated = false;
       b_.report(rules::invalid_value, offset_of(r, column(Column::type)),
                 "unknown term type '" + type_text +
                     "' (full-form, abbreviation, symbol or other): read as full-form");
     }
-    b_.add_designation(offset_of(r, column(Column::term)), term, status, kind, pos);
+    b_.add_designation(offset_of(r, column(Column::term)), term, status, kind, pos, kind_stated);
     if (!gender.empty()) {
       const std::size_t at = offset_of(r, column(Column::gender));
       b_.add_category(CategoryLevel::term, at, at, CategoryElement::term_note, "grammaticalGender",
