@@ -21,6 +21,7 @@ FileId Builder::add_file(std::string path, std::string content) {
   impl_.lines.emplace_back(impl_.contents.back());
   impl_.declared_languages.emplace_back();
   impl_.declaration_ranges.emplace_back();
+  impl_.titles.emplace_back();
   entry_starts_.clear();
   return file_;
 }
@@ -135,6 +136,11 @@ void Builder::declare_language(std::size_t offset, std::string_view tag) {
   impl_.declared_languages[file_].push_back(stored);
   impl_.declaration_ranges[file_].push_back(range);
   impl_.language_tags.push_back({stored, range, no_entry});
+}
+
+void Builder::set_title(std::string_view title) {
+  if (file_ >= impl_.titles.size()) return;
+  impl_.titles[file_] = store(title);
 }
 
 std::uint32_t Builder::add_block(std::size_t offset, BlockKind kind, const BlockText& text) {

@@ -112,6 +112,10 @@ public:
   /// `content-language`), written at `offset`.
   void declare_language(std::size_t offset, std::string_view tag);
 
+  /// The current file's title (native `title`, STS `title-wrap`, TBX
+  /// `titleStmt/title`), white space collapsed; the last call wins.
+  void set_title(std::string_view title);
+
   /// Reports a finding at a byte offset of the current file.
   void report(const Rule& rule, std::size_t offset, std::string message);
   void report(const Rule& rule, const SourceRange& range, std::string message);

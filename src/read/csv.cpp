@@ -690,7 +690,9 @@ private:
                 "unknown term type '" + type_text +
                     "' (full-form, abbreviation, symbol or other): read as full-form");
     }
-    b_.add_designation(offset_of(r, column(Column::term)), term, status, kind, pos);
+    // An empty type cell states no type (full-form is assumed).
+    b_.add_designation(offset_of(r, column(Column::term)), term, status, kind, pos,
+                       !trim_xml_spaces(type_text).empty());
   }
 
   std::string_view raw_;

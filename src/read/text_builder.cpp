@@ -33,19 +33,27 @@ void TextBuilder::append(std::string_view decoded, std::size_t raw_offset, bool 
   replay_ = Replay{};
   bool after_space = !text_.empty() && text_.back() == ' ';
   anchors_.push_back({static_cast<std::uint32_t>(text_.size()), raw_offset, verbatim,
-                      pending_space_, after_space});
+                      pending_space_, after_space, glue_});
   for (char c : decoded) {
     if (xml::is_space(c)) {
+      if (glue_) continue;
       // Never two spaces: open_link() may have written the space already.
       if (!text_.empty() && text_.back() != ' ') pending_space_ = true;
       continue;
     }
+    glue_ = false;
     if (pending_space_) {
       text_ += ' ';
       pending_space_ = false;
     }
     text_ += c;
   }
+}
+
+void TextBuilder::glue() {
+  replay_ = Replay{};
+  pending_space_ = false;
+  glue_ = true;
 }
 
 std::size_t TextBuilder::open_link() {
@@ -112,7 +120,7 @@ std::size_t TextBuilder::raw_offset(std::string_view raw, std::size_t pos) const
       }
     }
     if (xml::is_space(c)) {
-      bool can_pend = t > 0 && !(t == it->text_pos && it->after_space);
+      bool can_pend = t > 0 && !(t == it->text_pos && (it->after_space || (it->glued && !pending)));
       if (!pending && can_pend) space_at = r;
       if (can_pend) pending = true;
     } else {
@@ -132,6 +140,7 @@ std::size_t TextBuilder::raw_offset(std::string_view raw, std::size_t pos) const
 void TextBuilder::finish() {
   while (!text_.empty() && text_.back() == ' ') text_.pop_back();
   pending_space_ = false;
+  glue_ = false;
 }
 
 }  // namespace termgraph

@@ -22,6 +22,17 @@ public:
   /// raw form has no entity references.
   void append(std::string_view decoded, std::size_t raw_offset, bool verbatim = false);
 
+  /// Joins what comes next to the text before it: a pending space is
+  /// dropped, and so is the white space the next character data starts
+  /// with (a subscript or superscript belongs to its base: "MTTF
+  /// <sub>d</sub>" reads "MTTFd").
+  void glue();
+  /// Drops a pending space (white space at the end of a subscript).
+  void drop_pending_space() {
+    pending_space_ = false;
+    glue_ = false;
+  }
+
   /// Starts a markup link at the current end of the text.
   std::size_t open_link();
   /// Ends the link opened as `index` at the current end of the text.
@@ -45,6 +56,7 @@ private:
     bool verbatim;           // CDATA: no entity references
     bool pending;            // a collapsed space was pending before it
     bool after_space;        // the text already ended with a space
+    bool glued;              // its leading white space is dropped (glue())
   };
   // Where the last raw_offset() replay stopped: a later call for a position
   // further along the same piece resumes there, so the references of one
@@ -60,6 +72,7 @@ private:
   std::vector<Anchor> anchors_;
   std::vector<MarkupLink> links_;
   bool pending_space_ = false;
+  bool glue_ = false;  // drop white space until the next character
   mutable Replay replay_;
 };
 
