@@ -143,7 +143,6 @@ TEST(Write, StsExactOutput) {
             <tbx:tig>
               <tbx:term>block</tbx:term>
               <tbx:partOfSpeech value="noun"/>
-              <tbx:normativeAuthorization value="preferredTerm"/>
               <tbx:termType value="fullForm"/>
             </tbx:tig>
             <tbx:tig>
@@ -156,7 +155,6 @@ TEST(Write, StsExactOutput) {
             <tbx:definition>unité de données</tbx:definition>
             <tbx:tig>
               <tbx:term>bloc</tbx:term>
-              <tbx:normativeAuthorization value="preferredTerm"/>
               <tbx:termType value="fullForm"/>
             </tbx:tig>
           </tbx:langSet>
@@ -169,7 +167,6 @@ TEST(Write, StsExactOutput) {
             <tbx:definition>metadata of a block</tbx:definition>
             <tbx:tig>
               <tbx:term>block header</tbx:term>
-              <tbx:normativeAuthorization value="preferredTerm"/>
               <tbx:termType value="fullForm"/>
             </tbx:tig>
           </tbx:langSet>
