@@ -330,3 +330,22 @@ TEST(Identity, StsReportsWhatItCannotHoldOncePerName) {
   EXPECT_EQ(sts.find("Acme"), std::string::npos);
   EXPECT_EQ(write(v, Format::sts), sts);
 }
+
+// The STS writer writes a term's markup back: MTTF<sub>d</sub> stays
+// MTTF<sub>d</sub>, and reads back as the same text and markup.
+TEST(Identity, StsWritesTermMarkupBack) {
+  LoadResult r = read(
+      "<standard><body><sec sec-type=\"terms\"><term-sec id=\"sec_1\"><label>1</label>"
+      "<tbx:termEntry id=\"term_1\"><tbx:langSet xml:lang=\"en\">"
+      "<tbx:definition>mean time to dangerous failure</tbx:definition>"
+      "<tbx:tig><tbx:term>MTTF\n  <sub>D</sub></tbx:term></tbx:tig>"
+      "</tbx:langSet></tbx:termEntry></term-sec></sec></body></standard>",
+      "m.xml");
+  const std::string sts = write(r.vocabulary, Format::sts);
+  EXPECT_NE(sts.find("<tbx:term>MTTF<sub>D</sub></tbx:term>"), std::string::npos) << sts;
+  LoadResult back = read(sts, "back.xml");
+  const Designation& d = back.vocabulary[0].languages[0].designations[0];
+  EXPECT_EQ(d.text, "MTTFD");
+  EXPECT_EQ(d.markup, "MTTF<sub>D</sub>");
+  EXPECT_EQ(write(back.vocabulary, Format::sts), sts);
+}

@@ -355,3 +355,29 @@ TEST(StsText, StatedTermTypeIsKnownAsStated) {
   EXPECT_FALSE(s.designations[1].status_stated);
   EXPECT_FALSE(s.designations[1].kind_stated);
 }
+
+// -- markup view --------------------------------------------------------------
+
+// The designation keeps its inline markup for writers beside its flat
+// text: subscripts, emphasis, MathML (with its namespace declared), text
+// escaped; a plain term has none.
+TEST(StsText, DesignationsKeepTheirMarkupForWriters) {
+  const std::string content =
+      tig("MTTF\n      <sub> d </sub>") +
+      tig("<italic>T</italic><sub>10D</sub> &amp; <bold>x</bold>") +
+      tig("<mml:math><mml:msub><mml:mi>w</mml:mi><mml:mn>0</mml:mn></mml:msub></mml:math>") +
+      tig("plain gear");
+  LoadResult r = load_string(iso_sts(term_sec("3.1", content)), "t.xml");
+  const LanguageSection& s = first_section(r);
+  ASSERT_EQ(s.designations.size(), 4u);
+  EXPECT_EQ(s.designations[0].text, "MTTFd");
+  EXPECT_EQ(s.designations[0].markup, "MTTF<sub>d</sub>");
+  EXPECT_EQ(s.designations[1].text, "T10D & x");
+  EXPECT_EQ(s.designations[1].markup, "<italic>T</italic><sub>10D</sub> &amp; <bold>x</bold>");
+  EXPECT_EQ(s.designations[2].text, "w0");
+  EXPECT_EQ(s.designations[2].markup,
+            "<mml:math xmlns:mml=\"http://www.w3.org/1998/Math/MathML\"><mml:msub><mml:mi>w"
+            "</mml:mi><mml:mn>0</mml:mn></mml:msub></mml:math>");
+  EXPECT_EQ(s.designations[3].markup, "");
+  EXPECT_EQ(s.designations[3].text, "plain gear");
+}

@@ -105,6 +105,11 @@ void Builder::add_designation(std::size_t offset, std::string_view text, ReadSta
   pending_status_.push_back(status);
 }
 
+void Builder::set_designation_markup(std::string_view markup) {
+  if (!in_section_ || pending_designations_.empty()) return;
+  pending_designations_.back().markup = store(markup);
+}
+
 void Builder::add_empty_term(std::size_t offset, bool no_term_mark) {
   if (!in_section_) return;
   // The section is stored at end_section(), next in Impl::sections.

@@ -71,6 +71,8 @@ public:
   /// `kind_stated`: the source states the kind (else `full_form` is assumed).
   void add_designation(std::size_t offset, std::string_view text, ReadStatus status, TermKind kind,
                        std::string_view part_of_speech = {}, bool kind_stated = true);
+  /// The inline markup of the designation added last (Designation::markup).
+  void set_designation_markup(std::string_view markup);
   /// Adds a text block to the current section; returns its handle (for
   /// set_category_block), or no_handle outside a section.
   std::uint32_t add_block(std::size_t offset, BlockKind kind, const BlockText& text);

@@ -12,6 +12,7 @@
 // Everything is iterative: the document walk follows pugixml's parent and
 // sibling links, so no input can make the reader recurse.
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -183,6 +184,36 @@ std::string math_text(pugi::xml_node math) {
 bool is_term_category(std::string_view local) {
   return local == "grammaticalGender" || local == "grammaticalNumber" ||
          local == "geographicalUsage" || local == "pronunciation" || local == "usageNote";
+}
+
+/// Inline presentation elements of STS kept in a designation's markup view
+/// (Designation::markup), without their attributes.
+bool is_presentation_element(std::string_view local) {
+  for (std::string_view name : {"sub", "sup", "italic", "bold", "bold-italic", "underline",
+                                "overline", "monospace", "sc", "roman", "sans-serif"}) {
+    if (local == name) return true;
+  }
+  return false;
+}
+
+/// A MathML element as XML content for a markup view: as written, white
+/// space collapsed, its namespace declared on it (ISO files leave the
+/// declaration of the `mml` prefix to their DTD), so that it stands alone.
+std::string math_markup(pugi::xml_node math) {
+  pugi::xml_document copy;
+  pugi::xml_node m = copy.append_copy(math);
+  const std::string_view qname = math.name();
+  const std::size_t colon = qname.find(':');
+  const std::string xmlns =
+      colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(qname.substr(0, colon));
+  if (!m.attribute(xmlns.c_str())) {
+    m.prepend_attribute(xmlns.c_str()).set_value("http://www.w3.org/1998/Math/MathML");
+  }
+  std::ostringstream out;
+  m.print(out, "", pugi::format_raw);
+  std::string collapsed;
+  collapse_xml_spaces(out.str(), collapsed);
+  return collapsed;
 }
 
 /// True when element name `qname` is in a TBX namespace in `scope`.
@@ -608,6 +639,7 @@ private:
   void read_tig(pugi::xml_node tig) {
     pugi::xml_node term;
     TextBuilder text;  // the term's, flattened while its scope is entered
+    text.keep_markup();
     ReadStatus status = ReadStatus::unspecified;
     TermKind kind = TermKind::full_form;
     bool kind_stated = false;
@@ -705,6 +737,7 @@ private:
       bool added = false;
       auto add = [&] {
         builder_.add_designation(at, text.text(), status, kind, part_of_speech, kind_stated);
+        if (!text.markup().empty()) builder_.set_designation_markup(text.markup());
         for (const auto& [c, type] : categories) {
           category(c, CategoryLevel::term, CategoryElement::term_note, type);
         }
@@ -803,11 +836,12 @@ private:
           } else if (!name.tbx) {
             if (n == label || is_identifier_element(name.local)) return false;
             if (name.local == "math") {
-              text.append(math_text(n), offset(n));
+              text.append_with_markup(math_text(n), offset(n), math_markup(n));
               return false;
             }
-            if (name.local == "sub" || name.local == "sup") {
-              text.glue();
+            if (name.local == "sub" || name.local == "sup") text.glue();
+            if (is_presentation_element(name.local)) {
+              text.open_markup(name.local);
             } else if (is_block_element(name.local)) {
               text.append(" ", offset(n));
             }
@@ -822,8 +856,9 @@ private:
           }
           if (is_tbx(scope_, n.name())) return;
           std::string_view local = local_name(n.name());
-          if (local == "sub" || local == "sup") {
-            text.drop_pending_space();
+          if (local == "sub" || local == "sup") text.drop_pending_space();
+          if (is_presentation_element(local)) {
+            text.close_markup(local);
           } else if (is_block_element(local)) {
             text.append(" ", offset(n));
           }

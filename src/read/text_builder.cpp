@@ -44,10 +44,64 @@ void TextBuilder::append(std::string_view decoded, std::size_t raw_offset, bool 
     glue_ = false;
     if (pending_space_) {
       text_ += ' ';
+      mirror(' ');
       pending_space_ = false;
     }
     text_ += c;
+    mirror(c);
   }
+}
+
+void TextBuilder::mirror(char c) {
+  if (!keep_markup_ || !mirroring_) return;
+  switch (c) {
+    case '&':
+      markup_ += "&amp;";
+      break;
+    case '<':
+      markup_ += "&lt;";
+      break;
+    case '>':
+      markup_ += "&gt;";
+      break;
+    default:
+      markup_ += c;
+  }
+}
+
+void TextBuilder::open_markup(std::string_view name) {
+  if (!keep_markup_) return;
+  // A pending space stands before the element ("a <bold>b</bold>"), not
+  // inside it.
+  if (pending_space_ && !text_.empty()) {
+    replay_ = Replay{};
+    text_ += ' ';
+    mirror(' ');
+    pending_space_ = false;
+  }
+  has_markup_ = true;
+  markup_ += '<';
+  markup_ += name;
+  markup_ += '>';
+}
+
+void TextBuilder::close_markup(std::string_view name) {
+  if (!keep_markup_) return;
+  markup_ += "</";
+  markup_ += name;
+  markup_ += '>';
+}
+
+void TextBuilder::append_with_markup(std::string_view text, std::size_t raw_offset,
+                                     std::string_view xml) {
+  // The space before the formula stands before its markup too.
+  if (pending_space_ && !text_.empty() && !text.empty()) mirror(' ');
+  mirroring_ = false;
+  append(text, raw_offset);
+  mirroring_ = true;
+  if (!keep_markup_) return;
+  has_markup_ = true;
+  markup_ += xml;
 }
 
 void TextBuilder::glue() {
@@ -60,6 +114,7 @@ std::size_t TextBuilder::open_link() {
   replay_ = Replay{};
   if (pending_space_ && !text_.empty()) {
     text_ += ' ';
+    mirror(' ');
     pending_space_ = false;
   }
   links_.push_back({static_cast<std::uint32_t>(text_.size()),
@@ -139,6 +194,7 @@ std::size_t TextBuilder::raw_offset(std::string_view raw, std::size_t pos) const
 
 void TextBuilder::finish() {
   while (!text_.empty() && text_.back() == ' ') text_.pop_back();
+  while (!markup_.empty() && markup_.back() == ' ') markup_.pop_back();
   pending_space_ = false;
   glue_ = false;
 }

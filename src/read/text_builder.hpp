@@ -22,6 +22,19 @@ public:
   /// raw form has no entity references.
   void append(std::string_view decoded, std::size_t raw_offset, bool verbatim = false);
 
+  /// Keeps a markup view beside the text (markup()): call before anything
+  /// is appended.
+  void keep_markup() { keep_markup_ = true; }
+  /// Starts or ends an inline element `name` in the markup view.
+  void open_markup(std::string_view name);
+  void close_markup(std::string_view name);
+  /// Appends `text` to the text, and `xml` (well-formed content) in its
+  /// place to the markup view: MathML, whose flat text is `text`.
+  void append_with_markup(std::string_view text, std::size_t raw_offset, std::string_view xml);
+  /// The markup view: the text with its inline elements, escaped; empty
+  /// when keep_markup() was not called or no element was opened.
+  std::string_view markup() const { return has_markup_ ? markup_ : std::string_view(); }
+
   /// Joins what comes next to the text before it: a pending space is
   /// dropped, and so is the white space the next character data starts
   /// with (a subscript or superscript belongs to its base: "MTTF
@@ -68,7 +81,14 @@ private:
     std::size_t t = 0, r = 0, space_at = 0;
     bool pending = false;
   };
+  /// Appends `c` to the markup view, escaped.
+  void mirror(char c);
+
   std::string text_;
+  std::string markup_;
+  bool keep_markup_ = false;
+  bool has_markup_ = false;
+  bool mirroring_ = true;  // append() copies into the markup view
   std::vector<Anchor> anchors_;
   std::vector<MarkupLink> links_;
   bool pending_space_ = false;

@@ -166,7 +166,15 @@ private:
   /// the term-level categories ISO STS has elements for.
   void designation(const Designation& d) {
     xml_.start("tbx:tig");
-    xml_.text_element("tbx:term", d.text);
+    // The term with its inline markup where the source had some (MTTF
+    // <sub>d</sub>), else its text.
+    xml_.start("tbx:term");
+    if (d.markup.empty()) {
+      xml_.text(d.text);
+    } else {
+      xml_.markup(d.markup);
+    }
+    xml_.end();
     if (!d.part_of_speech.empty()) value_element("tbx:partOfSpeech", d.part_of_speech);
     if (d.status_stated) {
       value_element("tbx:normativeAuthorization", tbx_picklist::normative_authorization(d.status));

@@ -51,6 +51,15 @@ public:
     escape(s, false);
   }
 
+  /// Well-formed XML content written as it is (a markup view such as
+  /// Designation::markup): the element becomes mixed content.
+  void markup(std::string_view xml) {
+    if (xml.empty()) return;
+    close_start_tag();
+    stack_.back().mixed = true;
+    out_ << xml;
+  }
+
   /// Ends the innermost element.
   void end() {
     Frame frame = std::move(stack_.back());
