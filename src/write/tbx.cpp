@@ -181,7 +181,9 @@ private:
 
   void designation(const Designation& d) {
     xml_.start("termSec");
-    xml_.text_element("term", d.text);
+    xml_.start("term");
+    write_detail::write_marked_term(xml_, d, style());
+    xml_.end();
     categories(d.categories);
     auto has = [&](sv type) { return !category_value(d.categories, type).empty(); };
     if (!d.part_of_speech.empty() && !has("partOfSpeech")) {
@@ -270,14 +272,14 @@ private:
     xml_.end();
   }
 
-  /// A block's text. A markup reference into another document becomes
-  /// <xref type="externalCrossReference" target="...">; any other becomes
-  /// <ref type="crossReference"> whose target is the concept id of the
-  /// entry it resolves to, else the id it was written with, else term_ +
-  /// its number. One with none of these is written as plain text.
+  /// A block's text with its inline markup (style()). A markup reference into another document
+  /// becomes <xref type="externalCrossReference" target="...">; any other becomes <ref
+  /// type="crossReference"> whose target is the concept id of the entry it resolves to, else the id
+  /// it was written with, else term_ + its number. One with none of these is written as plain text.
   void linked_text(const TextBlock& b) {
     write_detail::write_linked_text(
-        xml_, b, [&](const Reference& r) -> std::optional<write_detail::LinkMarkup> {
+        xml_, b,
+        [&](const Reference& r) -> std::optional<write_detail::LinkMarkup> {
           std::string target;
           bool external = r.external && !r.target_id.empty();
           if (external || (r.target == no_entry && !r.target_id.empty())) {
@@ -292,7 +294,32 @@ private:
               external ? "xref" : "ref",
               {{"type", external ? "externalCrossReference" : "crossReference"},
                {"target", std::move(target)}}};
-        });
+        },
+        &style());
+  }
+
+  /// Inline markup as TBX has it: <hi> for sub- and superscripts, italic
+  /// and bold; other presentation elements bare; MathML as its flat text
+  /// (TBX has no MathML).
+  static const write_detail::InlineStyle& style() {
+    static const write_detail::InlineStyle tbx{
+        [](sv name) -> std::optional<write_detail::LinkMarkup> {
+          sv type;
+          if (name == "sub") {
+            type = "subscript";
+          } else if (name == "sup") {
+            type = "superscript";
+          } else if (name == "italic") {
+            type = "italics";
+          } else if (name == "bold") {
+            type = "bold";
+          } else {
+            return std::nullopt;
+          }
+          return write_detail::LinkMarkup{"hi", {{"type", std::string(type)}}};
+        },
+        false};
+    return tbx;
   }
 
   XmlWriter xml_;
