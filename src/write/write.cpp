@@ -377,6 +377,7 @@ bool write_marked_text(XmlWriter& xml, std::string_view text, std::string_view m
   }
   if (!before_content()) return false;
   if (in_link || next != links.size()) return false;
+  xml.mixed();
   for (const Op& op : ops) {
     switch (op.kind) {
       case Op::open:
