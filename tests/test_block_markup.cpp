@@ -94,7 +94,7 @@ TEST(BlockMarkup, StsRoundTripKeepsMarkupAndReference) {
 TEST(BlockMarkup, TbxWritesHiElements) {
   LoadResult r = load_string(
       sts(kDefinition,
-          "<bold>E</bold> = <italic>m</italic>c<sup>2</sup> and "
+          "<bold>E</bold> = <italic>m</italic>c<sup>2</sup>, <italic>w<sub>0</sub></italic> and "
           "<mml:math><mml:mi>x</mml:mi><mml:mo>+</mml:mo><mml:mn>1</mml:mn></mml:math>"),
       "t.xml");
   const std::string out = write(r.vocabulary, Format::tbx);
@@ -103,11 +103,39 @@ TEST(BlockMarkup, TbxWritesHiElements) {
                      "target=\"sec_3.4\">3.4</ref>)</descrip>"),
             std::string::npos)
       << out;
-  // Bold and superscript as <hi>; MathML, which TBX lacks, as its text.
+  // Bold and superscript as <hi>; a <hi> holds text only, so the subscript
+  // inside italics is its text; MathML, which TBX lacks, is its text.
   EXPECT_NE(out.find("<note><hi type=\"bold\">E</hi> = <hi type=\"italics\">m</hi>c"
-                     "<hi type=\"superscript\">2</hi> and x+1</note>"),
+                     "<hi type=\"superscript\">2</hi>, <hi type=\"italics\">w0</hi> and "
+                     "x+1</note>"),
             std::string::npos)
       << out;
+}
+
+// TBX links and <hi> hold text only: a link over markup keeps the link and
+// writes the text; a link inside a <hi> makes the block flat text.
+TEST(BlockMarkup, TbxLinksHoldTextOnly) {
+  LoadResult r = load_string(
+      sts("<tbx:entailedTerm target=\"term_3.4\">water H<sub>2</sub>O</tbx:entailedTerm> "
+          "at 25 °C",
+          "<italic>a <tbx:entailedTerm target=\"term_3.4\">water</tbx:entailedTerm></italic> "
+          "H<sub>2</sub>O"),
+      "t.xml");
+  const std::string out = write(r.vocabulary, Format::tbx);
+  EXPECT_NE(out.find("<descrip type=\"definition\"><ref type=\"crossReference\" "
+                     "target=\"sec_3.4\">water H2O</ref> at 25 °C</descrip>"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<note>a <ref type=\"crossReference\" target=\"sec_3.4\">water</ref> "
+                     "H2O</note>"),
+            std::string::npos)
+      << out;
+  // STS nests both ways.
+  const std::string back = write(r.vocabulary, Format::sts);
+  EXPECT_NE(back.find("<tbx:note><italic>a <tbx:entailedTerm target=\"term_3.4\">water"
+                      "</tbx:entailedTerm></italic> H<sub>2</sub>O</tbx:note>"),
+            std::string::npos)
+      << back;
 }
 
 TEST(BlockMarkup, TbxAndNativeWriteTermMarkup) {

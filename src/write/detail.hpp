@@ -61,6 +61,11 @@ struct LinkMarkup {
 struct InlineStyle {
   std::function<std::optional<LinkMarkup>(std::string_view name)> element;
   bool math = false;
+  /// False for a format whose inline elements hold text only (TBX `hi`,
+  /// whose links hold text only too): an element inside another or inside
+  /// a link is written as its text, and a block with a link inside an
+  /// element is written as flat text.
+  bool nest = true;
 };
 
 /// A link to write: where it stands in the text and its element.

@@ -300,7 +300,9 @@ private:
 
   /// Inline markup as TBX has it: <hi> for sub- and superscripts, italic
   /// and bold; other presentation elements bare; MathML as its flat text
-  /// (TBX has no MathML).
+  /// (TBX has no MathML). A `hi` holds text only: one inside another or
+  /// inside a link is written as its text, and a block with a link inside
+  /// a `hi` as flat text.
   static const write_detail::InlineStyle& style() {
     static const write_detail::InlineStyle tbx{
         [](sv name) -> std::optional<write_detail::LinkMarkup> {
@@ -318,7 +320,7 @@ private:
           }
           return write_detail::LinkMarkup{"hi", {{"type", std::string(type)}}};
         },
-        false};
+        false, false};
     return tbx;
   }
 

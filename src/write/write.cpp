@@ -297,6 +297,7 @@ bool write_marked_text(XmlWriter& xml, std::string_view text, std::string_view m
   std::vector<std::optional<LinkMarkup>> mapped;  // the view's open elements, mapped
   mapped.reserve(pieces.size());
   std::vector<const LinkMarkup*> open_elements;
+  std::size_t written_open = 0;  // elements of the view open and written
   std::size_t pos = 0;
   std::size_t depth = 0;
   std::size_t next = 0;  // the next link to open
@@ -317,6 +318,7 @@ bool write_marked_text(XmlWriter& xml, std::string_view text, std::string_view m
       close_link_at_end();
     }
     while (!in_link && next < links.size() && links[next].begin == pos) {
+      if (!style.nest && written_open > 0) return false;
       ops.push_back({Op::open, &links[next].markup, {}});
       in_link = true;
       link_depth = depth;
@@ -330,14 +332,21 @@ bool write_marked_text(XmlWriter& xml, std::string_view text, std::string_view m
         if (!before_content()) return false;
         mapped.push_back(style.element ? style.element(piece.name) : std::nullopt);
         const LinkMarkup* element = mapped.back() ? &*mapped.back() : nullptr;
+        if (!style.nest && (in_link || written_open > 0)) element = nullptr;
         open_elements.push_back(element);
-        if (element != nullptr) ops.push_back({Op::open, element, {}});
+        if (element != nullptr) {
+          ops.push_back({Op::open, element, {}});
+          ++written_open;
+        }
         ++depth;
         break;
       }
       case Piece::end:
         if (in_link && depth == link_depth) return false;  // the element started before the link
-        if (open_elements.back() != nullptr) ops.push_back({Op::close, nullptr, {}});
+        if (open_elements.back() != nullptr) {
+          ops.push_back({Op::close, nullptr, {}});
+          --written_open;
+        }
         open_elements.pop_back();
         --depth;
         close_link_at_end();
