@@ -235,4 +235,20 @@ std::string_view dca_element(std::string_view category) {
   return {};
 }
 
+std::string_view category_name(std::string_view category) {
+  for (const auto& row : data_categories) {
+    if (row.first == category) return row.first;
+  }
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (const auto& row : data_categories) {
+    if (row.first.size() != category.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; same && i < category.size(); ++i) {
+      same = lower(row.first[i]) == lower(category[i]);
+    }
+    if (same) return row.first;
+  }
+  return {};
+}
+
 }  // namespace termgraph::tbx_picklist

@@ -827,12 +827,17 @@ private:
                !in_tbx_min(element, category)) {
       structure(el, "data category '" + std::string(category) + "' is not part of TBX-Min");
     }
-    const bool known = known_category(el, element, category);
+    // A category written in another case ("Definition", as termbase tools
+    // export their fields) is read as the one it names; its type is kept as
+    // written.
+    const sv canonical = tbx_picklist::category_name(category);
+    const sv name = canonical.empty() ? category : canonical;
+    const bool known = known_category(el, element, name);
     std::optional<CategoryElement> carrier =
-        element_named(element.empty() ? tbx_picklist::dca_element(category) : element);
+        element_named(element.empty() ? tbx_picklist::dca_element(name) : element);
     const CategoryRef ref = add_category(el, carrier ? *carrier : unknown_dct_element(level, group),
                                          category, known, level, term, group);
-    read_category_content(el, element, category, level, term, ref);
+    read_category_content(el, element, name, level, term, ref);
   }
 
   /// What the model reads from a data category besides the category itself:
