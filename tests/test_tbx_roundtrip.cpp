@@ -40,6 +40,12 @@ std::string written(const Vocabulary& v, TbxStyle style = TbxStyle::dca) {
   return out.str();
 }
 
+/// The bytes of file `path`.
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 /// TBX 2008 names as their TBX v3 counterparts.
 XmlCompareOptions martif_as_v3() {
   XmlCompareOptions o;
@@ -329,11 +335,7 @@ TEST(TbxRoundTrip, Corpus) {
     const std::string path = f.path().string();
     SCOPED_TRACE(path);
     LoadResult r = load_files({path});
-    std::string raw;
-    {
-      std::ifstream in(path, std::ios::binary);
-      raw.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
+    const std::string raw = file_text(path);
     pugi::xml_document a;
     if (!a.load_buffer(raw.data(), raw.size())) {
       // Not well-formed: nothing to compare; the reader says so.
@@ -429,11 +431,7 @@ TEST(TbxRoundTrip, CorpusThroughNative) {
     const std::string path = f.path().string();
     SCOPED_TRACE(path);
     LoadResult r = load_files({path});
-    std::string raw;
-    {
-      std::ifstream in(path, std::ios::binary);
-      raw.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
+    const std::string raw = file_text(path);
     pugi::xml_document a;
     if (!a.load_buffer(raw.data(), raw.size())) continue;  // not well-formed: see Corpus
     remove_unread(a, raw, r);
