@@ -449,3 +449,33 @@ TEST(TbxRoundTrip, CorpusThroughNative) {
   }
   EXPECT_GE(compared, 8);
 }
+
+// The ids of term sections and terms, which cross-references may target,
+// come back in TBX, STS and native output.
+TEST(TbxRoundTrip, TermIdsAreKept) {
+  const std::string tbx =
+      "<?xml version=\"1.0\"?>\n"
+      "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">"
+      "<tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader><text><body>\n"
+      "<conceptEntry id=\"c1\"><langSec xml:lang=\"en\">\n"
+      "<termSec id=\"c1-en-1\"><term id=\"t1\">star</term></termSec></langSec></conceptEntry>\n"
+      "<conceptEntry id=\"c2\"><langSec xml:lang=\"en\"><ref type=\"crossReference\" "
+      "target=\"t1\">star</ref>\n"
+      "<termSec><term>sun</term></termSec></langSec></conceptEntry>\n"
+      "</body></text></tbx>\n";
+  LoadResult r = load_string(tbx, "ids.tbx");
+  const Designation& star = r.vocabulary[0].languages[0].designations[0];
+  EXPECT_EQ(star.term_section_id, "c1-en-1");
+  EXPECT_EQ(star.term_id, "t1");
+  EXPECT_TRUE(r.vocabulary[1].languages[0].designations[0].term_id.empty());
+  for (Format to : {Format::tbx, Format::sts, Format::native}) {
+    SCOPED_TRACE(std::string(format_info(to)->name));
+    std::ostringstream out;
+    ASSERT_TRUE(write_vocabulary(out, r.vocabulary, to));
+    LoadResult back = load_string(out.str(), "back");
+    ASSERT_EQ(back.vocabulary.size(), 2u);
+    const Designation& d = back.vocabulary[0].languages[0].designations[0];
+    EXPECT_EQ(d.term_section_id, "c1-en-1");
+    EXPECT_EQ(d.term_id, "t1");
+  }
+}

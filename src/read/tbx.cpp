@@ -536,7 +536,8 @@ private:
     }
     builder_.add_designation(st.text.raw_offset(source_.raw(), 0), st.text.text(), st.status,
                              st.kind, st.part_of_speech, st.kind_stated);
-    for (sv id : st.ids) builder_.add_term_id(id);
+    builder_.set_designation_ids(st.ids.empty() ? sv() : st.ids[0],
+                                 st.ids.size() > 1 ? st.ids[1] : sv());
     add_term_categories(st);
   }
 

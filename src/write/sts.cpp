@@ -166,9 +166,11 @@ private:
   /// the term-level categories ISO STS has elements for.
   void designation(const Designation& d) {
     xml_.start("tbx:tig");
+    if (!d.term_section_id.empty()) xml_.attribute("id", d.term_section_id);
     // The term with its inline markup where the source had some (MTTF
     // <sub>d</sub>), else its text.
     xml_.start("tbx:term");
+    if (!d.term_id.empty()) xml_.attribute("id", d.term_id);
     if (d.markup.empty()) {
       xml_.text(d.text);
     } else {

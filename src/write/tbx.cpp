@@ -181,7 +181,11 @@ private:
 
   void designation(const Designation& d) {
     xml_.start("termSec");
-    xml_.text_element("term", d.text);
+    if (!d.term_section_id.empty()) xml_.attribute("id", d.term_section_id);
+    xml_.start("term");
+    if (!d.term_id.empty()) xml_.attribute("id", d.term_id);
+    xml_.text(d.text);
+    xml_.end();
     categories(d.categories);
     auto has = [&](sv type) { return !category_value(d.categories, type).empty(); };
     if (!d.part_of_speech.empty() && !has("partOfSpeech")) {
