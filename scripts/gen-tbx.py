@@ -87,8 +87,8 @@ def entry(i, script, rng):
              transaction("origination", USERS[i % len(USERS)], date(rng)),
              transaction("modification", USERS[(i + 1) % len(USERS)], date(rng)),
              '<langSet xml:lang="en-US"><descripGrp><descrip type="definition">',
-             escape(f"{NOUNS[i % len(NOUNS)]} that the product names {en}, "
-                    f"as used in the {SUBJECTS[i % len(SUBJECTS)].lower()} settings"),
+             escape(f"{NOUNS[i % len(NOUNS)]} of kind {word(i, SYLLABLES)} that the product "
+                    f"uses in its {SUBJECTS[i % len(SUBJECTS)].lower()} settings"),
              '</descrip></descripGrp>',
              f'<ntig><termGrp><term>{escape(en)}</term>',
              '<termNote type="partOfSpeech">Noun</termNote></termGrp></ntig>']
