@@ -5,11 +5,16 @@ term and by Arabic-script term (Arabic and Uyghur), `--lang` narrows to one
 section, and `convert --to tbx2008` / `--to tbx` write it out, the TBX 2008
 copy looked up by the same terms (issue 9, point 6).
 
-Usage: tbx2008_export.py TERMGRAPH GEN_TBX WORKDIR [ENTRIES]
+The TBX 2008 copy is validated against the TBX 2008 core structure DTD
+when DTD (the shared corpus's TBXcoreStructV02.dtd) exists and xmllint is
+installed; otherwise that step is skipped with a message.
+
+Usage: tbx2008_export.py TERMGRAPH GEN_TBX WORKDIR ENTRIES [DTD]
 """
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -67,7 +72,14 @@ def lookups(termgraph, path, expected, script, number):
 def main():
     termgraph, gen, work = sys.argv[1:4]
     entries = int(sys.argv[4]) if len(sys.argv) > 4 else 200
+    dtd = sys.argv[5] if len(sys.argv) > 5 else ""
     os.makedirs(work, exist_ok=True)
+    validate = bool(dtd) and os.path.isfile(dtd) and shutil.which("xmllint") is not None
+    if validate:
+        # Beside the files, where their DOCTYPE names it.
+        shutil.copy(dtd, os.path.join(work, "TBXcoreStructV02.dtd"))
+    else:
+        print(f"skipped: DTD validation (no DTD at {dtd!r} or no xmllint)")
     for script in ["ar", "ug"]:
         path, expected = generate(gen, work, entries, script)
         expect(f"{script}: lookups", len(expected["lookups"]), 4)
@@ -95,6 +107,11 @@ def main():
             text = f.read()
         expect(f"{script}: converted root", "<martif type=\"TBX\" xml:lang=\"en-US\">" in text, True)
         lookups(termgraph, converted, expected, script, lambda i: "c-" + i)
+        if validate:
+            p = subprocess.run(["xmllint", "--noout", "--dtdvalid", dtd, converted],
+                               capture_output=True, text=True, timeout=300)
+            expect(f"{script}: {converted} against the DTD", (p.returncode, p.stderr[:2000]),
+                   (0, ""))
 
     sys.exit("\n".join(["FAIL"] + FAILURES) if FAILURES else None)
 
