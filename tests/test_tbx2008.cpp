@@ -373,6 +373,13 @@ Vocabulary built_vocabulary(Built& b) {
   builder.add_category(Lv::entry, 0, 1, El::date, {}, "2020-01-02", {}, false, true, tr);
   builder.add_category(Lv::entry, 0, 1, El::transac_note, "responsibility", "Jo", {}, false, true,
                        tr);
+  // An admin with a note of its own: a nested adminGrp; a date, which a
+  // descripGrp may not hold: after the group, as a note.
+  auto adm = builder.add_category(Lv::entry, 0, 1, El::admin, "responsibility", "J. Doe", {}, true,
+                                  true, sf);
+  builder.add_category(Lv::entry, 0, 1, El::admin_note, "adminNote", "checked", {}, false, true,
+                       adm);
+  builder.add_category(Lv::entry, 0, 1, El::date, {}, "2021-03-04", {}, false, true, sf);
   auto mod = builder.add_category(Lv::entry, 0, 1, El::transac, "transactionType", "modification");
   builder.add_category(Lv::entry, 0, 1, El::date, {}, "2024-05-01", {}, false, true, mod);
   builder.add_category(Lv::entry, 0, 1, El::date, {}, "2025-01-01");  // alone: not allowed
@@ -397,6 +404,11 @@ Vocabulary built_vocabulary(Built& b) {
   auto geo =
       builder.add_category(Lv::term, 0, 1, El::term_note, "geographicalUsage", "en-GB", {}, true);
   builder.add_category(Lv::term, 0, 1, El::note, {}, "British", {}, false, true, geo);
+  // Details a termNoteGrp may not hold: a descrip (kept in it as a note)
+  // and a term note (after it, among the term notes).
+  builder.add_category(Lv::term, 0, 1, El::descrip, "usageNote", "informal", {}, false, true, geo);
+  builder.add_category(Lv::term, 0, 1, El::term_note, "grammaticalGender", "masculine", {}, false,
+                       true, geo);
   builder.end_entry(text.size());
   builder.begin_entry(0, "c2", false);
   builder.add_entry_id("c2");
@@ -441,7 +453,12 @@ TEST(Tbx2008, WritesEachCategoryAtItsLevelWithItsGroup) {
             <date>2020-01-02</date>
             <transacNote type="responsibility">Jo</transacNote>
           </transacGrp>
+          <adminGrp>
+            <admin type="responsibility">J. Doe</admin>
+            <adminNote type="adminNote">checked</adminNote>
+          </adminGrp>
         </descripGrp>
+        <note>2021-03-04</note>
         <transacGrp>
           <transac type="transactionType">modification</transac>
           <date>2024-05-01</date>
@@ -470,7 +487,9 @@ TEST(Tbx2008, WritesEachCategoryAtItsLevelWithItsGroup) {
               <termNoteGrp>
                 <termNote type="geographicalUsage">en-GB</termNote>
                 <note>British</note>
+                <note>informal</note>
               </termNoteGrp>
+              <termNote type="grammaticalGender">masculine</termNote>
             </termGrp>
           </ntig>
         </langSet>

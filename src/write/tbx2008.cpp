@@ -270,8 +270,9 @@ private:
   /// A group: `c` first, then those of its details the DTD allows in it
   /// (an admin or transaction detail with details of its own as a nested
   /// adminGrp / transacGrp where the group may hold one); the others after
-  /// the group, at the group's level (loose()), a term note of a
-  /// termNoteGrp still among its term's notes.
+  /// the group, at the group's level (loose()); in a termNoteGrp, which
+  /// only term notes may follow, a term note after it and any other as a
+  /// note in it.
   void group(const DataCategory& c, std::string_view name, Place place) {
     xml_.start(name);
     plain(c);
@@ -284,14 +285,18 @@ private:
         inner_group(d, "transacGrp", Place::transac_grp);
       } else if (allowed_in(d.element, place)) {
         plain(d);
+      } else if (place == Place::term_note_grp && d.element != El::term_note) {
+        // After a termNoteGrp comes only term notes (termGrp): kept in the
+        // group as a note.
+        plain(d, El::note);
       } else {
         outside.push_back(&d);
       }
     }
     xml_.end();
     for (const DataCategory* d : outside) {
-      if (d->element == El::term_note && place == Place::term_note_grp) {
-        plain(*d);
+      if (place == Place::term_note_grp) {
+        plain(*d);  // a term note, still among its term's notes
       } else {
         loose(*d);
       }
