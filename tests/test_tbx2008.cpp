@@ -276,6 +276,16 @@ TEST(Tbx2008, EveryCategoryTermbaseIsValidInput) {
   SKIP_WITHOUT_DTD();
   // The input of the tests below is itself what the DTD allows.
   EXPECT_EQ(dtd_errors(every_category_termbase(), "every-category-input"), "");
+  // And the validation can fail: a langSet without a term, a termNote
+  // directly in a langSet, a dangling IDREF.
+  const std::string bad = R"(<?xml version="1.0"?>
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc>
+</fileDesc></martifHeader><text><body><termEntry id="c1"><langSet xml:lang="en">
+<termNote type="partOfSpeech">noun</termNote><note><hi type="entailedTerm" target="c9">x</hi></note>
+</langSet></termEntry></body></text></martif>)";
+  const std::string errors = dtd_errors(bad, "invalid");
+  EXPECT_NE(errors.find("langSet"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("c9"), std::string::npos) << errors;
 }
 
 TEST(Tbx2008, EveryCategoryTermbaseReadsBackToTheSameModel) {
@@ -590,6 +600,46 @@ TEST(Tbx2008, CorpusTbx) {
     check_vocabulary(r.vocabulary, "corpus-" + name, false, validated, compared);
   }
   EXPECT_EQ(compared, 3u);
+  if (fs::exists(dtd_path())) {
+    EXPECT_EQ(validated, 3u);
+  }
+}
+
+TEST(Tbx2008, LinksTheDtdCannotHoldAreWrittenAsText) {
+  // A dangling link and a link into another document: TBX 2008's inline
+  // link (hi, an IDREF) can only name an entry of the file. Their text is
+  // written; the dangling number is found again as a plain-text reference
+  // and still reported.
+  const LoadResult r = load_string(
+      R"(<?xml version="1.0"?><vocabulary xmlns="urn:termgraph:vocabulary:1" xml:lang="en">)"
+      R"(<entry number="1"><term>alpha</term><definition>first letter, before )"
+      R"(<ref to="9.9">omega (9.9)</ref> and <ref to="2">beta</ref>, see )"
+      R"(<ref to="http://example.org/a" external="true">the alphabet</ref></definition></entry>)"
+      R"(<entry number="2"><term>beta</term><definition>second letter</definition></entry>)"
+      R"(</vocabulary>)",
+      "v.xml");
+  ASSERT_EQ(r.vocabulary.size(), 2u) << termgraph::test::all_messages(r);
+  ASSERT_EQ(termgraph::test::with_rule(r, "dangling-reference").size(), 1u);
+  const std::string written = write2008(r.vocabulary);
+  EXPECT_NE(written.find("<descrip type=\"definition\">first letter, before omega (9.9) and <hi "
+                         "type=\"entailedTerm\" target=\"term_2\">beta</hi>, see the "
+                         "alphabet</descrip>"),
+            std::string::npos)
+      << written;
+  const LoadResult back = load_string(written, "back.tbx");
+  const auto dangling = termgraph::test::with_rule(back, "dangling-reference");
+  ASSERT_EQ(dangling.size(), 1u) << termgraph::test::all_messages(back);
+  EXPECT_EQ(dangling[0]->target, "9.9");
+  const TextBlock* def = back.vocabulary[0].languages[0].definition;
+  ASSERT_NE(def, nullptr);
+  ASSERT_EQ(def->references.size(), 2u);
+  EXPECT_FALSE(def->references[0].markup);
+  EXPECT_EQ(def->references[0].number, "9.9");
+  EXPECT_TRUE(def->references[1].markup);
+  EXPECT_EQ(def->references[1].target, 1u);
+  if (fs::exists(dtd_path())) {
+    EXPECT_EQ(dtd_errors(written, "links"), "");
+  }
 }
 
 TEST(Tbx2008, GeneratedVocabularies) {
