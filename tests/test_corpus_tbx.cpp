@@ -70,9 +70,9 @@ TEST(CorpusTbx, CoreStructureGood) {
   EXPECT_TRUE(with_rule(r, "tbx-structure").empty()) << all_messages(r);
   EXPECT_TRUE(with_rule(r, "xml-syntax").empty());
   EXPECT_TRUE(with_rule(r, "invalid-value").empty());
-  // Only the back matter (a refObjectSec) is outside the model.
-  EXPECT_EQ(places(r, "unsupported-content"),
-            (std::vector<std::pair<unsigned, unsigned>>{{756, 3}}));
+  // The back matter (a refObjectSec) is kept for the writer: nothing is
+  // reported.
+  EXPECT_TRUE(with_rule(r, "unsupported-content").empty()) << all_messages(r);
 
   // Entries are identified by their ids (no numbers in this file).
   const Entry* c1 = entry(v, "c1");
@@ -110,8 +110,11 @@ TEST(CorpusTbx, MinGood) {
   EXPECT_EQ(designations(v), 113u);
   EXPECT_TRUE(with_rule(r, "tbx-structure").empty()) << all_messages(r);
   EXPECT_TRUE(with_rule(r, "invalid-value").empty());
-  // 39 subjectField descrips: not in the model, each reported.
-  EXPECT_EQ(with_rule(r, "unsupported-content").size(), 39u);
+  // 39 subjectField descrips: data categories of their entries.
+  EXPECT_TRUE(with_rule(r, "unsupported-content").empty()) << all_messages(r);
+  std::size_t subject_fields = 0;
+  for (const Entry& e : v.entries()) subject_fields += e.subject_field().empty() ? 0 : 1;
+  EXPECT_EQ(subject_fields, 39u);
   // c41 'es' marks both terms admitted: no preferred term.
   EXPECT_EQ(places(r, "missing-preferred-term"),
             (std::vector<std::pair<unsigned, unsigned>>{{849, 5}}));
@@ -167,6 +170,9 @@ TEST(CorpusTbx, CoreStructureBadReportsEachListedError) {
   EXPECT_NE(s[4]->message.find("only one <term>"), std::string::npos);
   EXPECT_NE(s[5]->message.find("only one <descrip>"), std::string::npos);
   EXPECT_EQ(s[0]->severity, Severity::error);
+  // The descrip type "whateverType" (45:8) is kept, and named once.
+  EXPECT_EQ(places(r, "unknown-data-category"), (P{{45, 8}}));
+  EXPECT_TRUE(with_rule(r, "unsupported-content").empty()) << all_messages(r);
   // Everything else is still read: the out-of-order term is read, the
   // second one is not.
   EXPECT_EQ(r.vocabulary.entries().size(), 45u);
@@ -187,6 +193,9 @@ TEST(CorpusTbx, MinBadReportsEachListedError) {
   ASSERT_EQ(s.size(), 2u);
   EXPECT_NE(s[0]->message.find("'source'"), std::string::npos);
   EXPECT_NE(s[1]->message.find("<xref> is not allowed in TBX-Min"), std::string::npos);
+  // The xref's type "error" is no category TBX knows: kept, named once.
+  EXPECT_EQ(places(r, "unknown-data-category"), (P{{41, 7}}));
+  EXPECT_TRUE(with_rule(r, "unsupported-content").empty()) << all_messages(r);
   // usageStatus "not an allowed value" (803:7).
   EXPECT_EQ(places(r, "invalid-value"), (P{{803, 7}}));
   EXPECT_NE(with_rule(r, "invalid-value")[0]->message.find("not an allowed value"),

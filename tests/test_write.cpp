@@ -211,7 +211,6 @@ TEST(Write, TbxExactOutput) {
             <term>block</term>
             <termNote type="partOfSpeech">noun</termNote>
             <termNote type="termType">fullForm</termNote>
-            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
           </termSec>
           <termSec>
             <term>blk</term>
@@ -224,7 +223,6 @@ TEST(Write, TbxExactOutput) {
           <termSec>
             <term>bloc</term>
             <termNote type="termType">fullForm</termNote>
-            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
           </termSec>
         </langSec>
       </conceptEntry>
@@ -234,7 +232,6 @@ TEST(Write, TbxExactOutput) {
           <termSec>
             <term>block header</term>
             <termNote type="termType">fullForm</termNote>
-            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
           </termSec>
         </langSec>
       </conceptEntry>

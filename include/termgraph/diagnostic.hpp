@@ -62,6 +62,8 @@ enum class Level : std::uint8_t { note, warning, error, off };
     "a value outside the values its data category or XCS allows")                                  \
   X(unsupported_content, "unsupported-content", warning, warning,                                  \
     "content the model does not cover, left out of the vocabulary")                                \
+  X(unknown_data_category, "unknown-data-category", note, note,                                    \
+    "a TBX data category the reader does not know by name, kept as written")                       \
   X(duplicate_number, "duplicate-number", error, error, "two entries carry the same number")       \
   X(numbering_order, "numbering-order", warning, off,                                              \
     "entry numbers out of sequence, or a gap in the sequence")                                     \

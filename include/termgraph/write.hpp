@@ -11,6 +11,11 @@
 
 namespace termgraph {
 
+/// How TBX v3 writes data categories (ISO 30042:2019): DCA, as the type of
+/// a generic element (`<descrip type="subjectField">`), or DCT, as an
+/// element of its own in its dialect's namespace (`<min:subjectField>`).
+enum class TbxStyle : unsigned char { dca, dct };
+
 /// Options for write_vocabulary().
 struct WriteOptions {
   /// Spaces per level of indentation.
@@ -18,6 +23,8 @@ struct WriteOptions {
   /// Title written where the format has one (native `title`, STS
   /// `title-wrap`, TBX `titleStmt`); empty: none.
   std::string title;
+  /// The style of TBX output (DCA by default); other formats ignore it.
+  TbxStyle tbx_style = TbxStyle::dca;
 };
 
 /// True for the formats write_vocabulary() can write (those whose

@@ -108,6 +108,8 @@ struct ConvertOptions {
   std::string output;
   /// Title written where the output format has one; empty: none.
   std::string title;
+  /// TBX output style: "dca" or "dct".
+  std::string tbx_style = "dca";
   RuleOptions rules;
   /// How the diagnostics of loading are printed (on standard error).
   OutputOptions diagnostics;

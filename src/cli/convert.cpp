@@ -110,6 +110,7 @@ int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& 
 
   WriteOptions write_options;
   write_options.title = options.title;
+  write_options.tbx_style = options.tbx_style == "dct" ? TbxStyle::dct : TbxStyle::dca;
   if (options.output.empty() || options.output == "-") {
     if (!write_vocabulary(out, result.vocabulary, to, write_options)) {
       throw UsageError("cannot write the format '" + options.to + "'");

@@ -227,6 +227,10 @@ CLI::App* add_convert_command(CLI::App& app, CommandLine& cl) {
       ->type_name("FILE")
       ->check(not_empty);
   cmd->add_option("--title", cl.convert.title, "Title written where the output format has one");
+  cmd->add_option("--tbx-style", cl.convert.tbx_style,
+                  "Style of TBX output: dca (<descrip type=\"subjectField\">, the default) or dct "
+                  "(<min:subjectField>)")
+      ->check(CLI::IsMember({"dca", "dct"}));
   add_rule_options(*cmd, cl.convert.rules);
   cmd->add_option("INPUT", cl.convert.paths, paths_help())->required();
   termgraph::cli::add_output_options(*cmd, cl.convert.diagnostics);

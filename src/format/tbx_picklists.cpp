@@ -111,6 +111,7 @@ constexpr std::pair<std::string_view, std::string_view> data_categories[] = {
     {"termProvenance", "termNote"},
     {"pronunciation", "termNote"},
     {"transactionType", "transac"},
+    {"responsibility", "transacNote"},
     {"crossReference", "ref"},
     {"externalCrossReference", "xref"},
     {"xGraphic", "xref"},

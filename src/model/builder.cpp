@@ -111,6 +111,19 @@ void Builder::add_empty_term(std::size_t offset, bool no_term_mark) {
                                static_cast<std::uint32_t>(impl_.sections.size()), no_term_mark});
 }
 
+void Builder::set_tbx_parts(Vocabulary::Impl::TbxParts parts) {
+  parts.type = store(parts.type);
+  parts.style = store(parts.style);
+  parts.header = store(parts.header);
+  parts.back = store(parts.back);
+  for (auto& a : parts.root_attributes) {
+    a.first = store(a.first);
+    a.second = store(a.second);
+  }
+  if (impl_.tbx_parts.size() <= file_) impl_.tbx_parts.resize(file_ + 1);
+  impl_.tbx_parts[file_] = std::move(parts);
+}
+
 void Builder::add_language_tag(std::size_t offset, std::string_view tag) {
   impl_.language_tags.push_back({store(tag), range_at(offset), in_entry_ ? entry_.id : no_entry});
 }

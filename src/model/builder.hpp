@@ -112,6 +112,10 @@ public:
   /// `content-language`), written at `offset`.
   void declare_language(std::size_t offset, std::string_view tag);
 
+  /// Records what a TBX file holds outside the model (Impl::TbxParts) for
+  /// the current file; strings are copied.
+  void set_tbx_parts(Vocabulary::Impl::TbxParts parts);
+
   /// Reports a finding at a byte offset of the current file.
   void report(const Rule& rule, std::size_t offset, std::string message);
   void report(const Rule& rule, const SourceRange& range, std::string message);

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "termgraph/diagnostic.hpp"
@@ -126,6 +127,22 @@ struct Vocabulary::Impl {
   std::vector<LanguageTagUse> language_tags;
   /// Term elements without text, left out of the model.
   std::vector<EmptyTerm> empty_terms;
+  /// Per file read as TBX: what lies outside the model, for the TBX writer
+  /// to write back (docs/formats.md, "TBX round trip"). Indexed by FileId;
+  /// `tbx` is false for files of other formats.
+  struct TbxParts {
+    bool tbx = false;
+    bool martif = false;      ///< TBX 2008 (root martif)
+    std::string_view type;    ///< the root's type (TBX-Basic, TBX-Min ...)
+    std::string_view style;   ///< dca or dct (TBX v3)
+    std::string_view header;  ///< the raw content of tbxHeader / martifHeader
+    std::string_view back;    ///< the raw content of back (TBX v3); empty: none
+    bool has_back = false;
+    /// The root's other attributes (namespace declarations, xsi ...), as
+    /// written: name, value.
+    std::vector<std::pair<std::string_view, std::string_view>> root_attributes;
+  };
+  std::vector<TbxParts> tbx_parts;
 
   // Analysis records, beside the model (analysis/driver.cpp runs the
   // passes that fill them).

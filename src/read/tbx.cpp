@@ -28,6 +28,7 @@
 
 #include "format/ids.hpp"
 #include "format/tbx_picklists.hpp"
+#include "read/markup_scan.hpp"
 #include "read/readers.hpp"
 #include "read/xml.hpp"
 #include "termgraph/rules.hpp"
@@ -66,13 +67,27 @@ enum class Dialect { core, min, basic, other };
 
 enum class Level { entry, language, term };
 
+/// A term-level data category, kept until its designation is added.
+struct TermCategory {
+  std::size_t begin, end;
+  CategoryElement element;
+  sv type;
+  std::string value;
+  sv target;
+  bool grouped, known;
+  std::uint32_t parent;  // index into TermState::categories, or Builder::no_handle
+  std::uint32_t block;   // block handle, or Builder::no_handle
+};
+
 /// The designation of one term section while it is read.
 struct TermState {
   pugi::xml_node term;
   TextBuilder text;
   ReadStatus status = ReadStatus::unspecified;
   TermKind kind = TermKind::full_form;
+  bool kind_stated = false;
   sv part_of_speech;
+  std::vector<TermCategory> categories;  // in source order
 };
 
 /// A block read at entry level, kept until the language section it goes to.
@@ -80,6 +95,7 @@ struct EntryBlock {
   std::size_t offset;
   BlockKind kind;
   std::unique_ptr<TextBuilder> text;
+  std::uint32_t category;  // the entry-level category it is, or Builder::no_handle
 };
 
 class TbxReader : xml::Reader {
@@ -90,6 +106,7 @@ public:
   void run() {
     pugi::xml_node root = doc_.document_element();
     if (!root) return;
+    find_element_ends();
     XmlScope::Guard entered(scope_, root);
     root_ns_ = scope_.uri_of(root.name());
     martif_ = local_name(root.name()) == "martif";
@@ -130,6 +147,18 @@ public:
     });
     if (!header) structure(root, "<" + std::string(header_name) + "> is missing");
     if (!text) structure(root, "<text> is missing");
+
+    parts_.tbx = true;
+    parts_.martif = martif_;
+    parts_.type = type;
+    parts_.style = xml::attribute(root, "style");
+    for (pugi::xml_attribute a : root.attributes()) {
+      sv n = a.name();
+      if (n != "type" && n != "style" && n != "xml:lang" && n != "xmlns") {
+        parts_.root_attributes.emplace_back(n, a.value());
+      }
+    }
+    builder_.set_tbx_parts(std::move(parts_));
   }
 
 private:
@@ -166,12 +195,46 @@ private:
     builder_.report(rules::unsupported_content, offset(node), std::move(message));
   }
 
+  /// Fills element_ends_ with one scan of the raw file (no recursion: the
+  /// open elements are a stack).
+  void find_element_ends() {
+    std::vector<std::size_t> open;
+    scan_markup(source_.raw(), [&](const Markup& m) {
+      if (m.kind == Markup::Kind::start_tag) {
+        open.push_back(m.begin);
+      } else if (m.kind == Markup::Kind::empty_tag) {
+        element_ends_.emplace_back(m.begin, m.end);
+      } else if (m.kind == Markup::Kind::end_tag && !open.empty()) {
+        element_ends_.emplace_back(open.back(), m.end);
+        open.pop_back();
+      }
+    });
+    for (std::size_t b : open) element_ends_.emplace_back(b, source_.raw().size());
+    std::sort(element_ends_.begin(), element_ends_.end());
+  }
+
+  /// The raw bytes between the start tag and the end tag of `el` (empty for
+  /// an empty element, or one left open).
+  sv content_of(pugi::xml_node el) const {
+    const sv raw = source_.raw();
+    const std::size_t at = offset(el);
+    const std::size_t begin = at == 0 ? 0 : raw.rfind('<', at);
+    if (begin == sv::npos) return {};
+    const std::size_t start_end = markup_detail::tag_end(raw, begin, false);
+    const std::size_t end = end_of(el);
+    if (end <= start_end || end > raw.size() || raw[end - 1] != '>') return {};
+    const std::size_t end_tag = raw.rfind("</", end - 1);
+    if (end_tag == sv::npos || end_tag < start_end) return {};
+    return raw.substr(start_end, end_tag - start_end);
+  }
+
   // -- header ----------------------------------------------------------------
 
   /// The header describes the file, not concepts: it is not part of the
   /// model. It is checked (text only inside <p> or <title>) and, in a martif
   /// document, searched for the XCS that declares the allowed languages.
   void read_header(pugi::xml_node header) {
+    parts_.header = content_of(header);
     walk_subtree(
         header,
         [&](pugi::xml_node n) {
@@ -247,7 +310,12 @@ private:
       if (name.is("body")) {
         read_body(child);
       } else if (name.is("back")) {
-        if (child.first_child()) {
+        // Not part of the model: TBX v3 back matter (refObjectSec) is kept
+        // as written for the TBX writer; TBX 2008's is not.
+        if (!martif_) {
+          parts_.back = content_of(child);
+          parts_.has_back = true;
+        } else if (child.first_child()) {
           unsupported(child, "back matter (<back>) is not covered by the model; not read");
         }
       } else {
@@ -342,7 +410,10 @@ private:
   void flush_entry_blocks() {
     for (EntryBlock& b : entry_blocks_) {
       b.text->finish();
-      builder_.add_block(b.offset, b.kind, *b.text);
+      std::uint32_t block = builder_.add_block(b.offset, b.kind, *b.text);
+      if (b.category != Builder::no_handle && block != Builder::no_handle) {
+        builder_.set_category_block(b.category, block);
+      }
     }
     entry_blocks_.clear();
   }
@@ -439,34 +510,80 @@ private:
       return;
     }
     builder_.add_designation(st.text.raw_offset(source_.raw(), 0), st.text.text(), st.status,
-                             st.kind, st.part_of_speech);
+                             st.kind, st.part_of_speech, st.kind_stated);
+    add_term_categories(st);
+  }
+
+  /// The term section's categories, now that its designation is the last
+  /// one added; each group's head comes before its details.
+  void add_term_categories(const TermState& st) {
+    std::vector<std::uint32_t> handles(st.categories.size(), Builder::no_handle);
+    for (std::size_t i = 0; i < st.categories.size(); ++i) {
+      const TermCategory& c = st.categories[i];
+      std::uint32_t parent = c.parent < i ? handles[c.parent] : Builder::no_handle;
+      handles[i] = builder_.add_category(CategoryLevel::term, c.begin, c.end, c.element, c.type,
+                                         c.value, c.target, c.grouped, c.known, parent);
+      if (handles[i] != Builder::no_handle && c.block != Builder::no_handle) {
+        builder_.set_category_block(handles[i], c.block);
+      }
+    }
   }
 
   // -- information elements and data categories -------------------------------
+  //
+  // Every information element becomes a DataCategory at its level, in
+  // source order: the first member of a group (descripGrp, adminGrp,
+  // termNoteGrp, transacGrp) is the category, with the group's range; the
+  // others are its details. Where the model also reads the content as a
+  // block (definition, context, source, note, a cross-reference's link), the
+  // category is linked to the block. Term-level categories wait in the
+  // TermState until the term's designation exists.
+
+  /// Where a category went: a builder handle (entry and language level), or
+  /// an index into TermState::categories (term level).
+  struct CategoryRef {
+    Level level = Level::entry;
+    std::uint32_t index = Builder::no_handle;
+  };
+
+  /// The group being read: its head (first category) once read, and the
+  /// category of the group it stands in (nested groups), if any.
+  struct GroupState {
+    pugi::xml_node element;
+    sv main;  // the DCA element of its head: descrip, admin, termNote, transac
+    std::uint32_t depth = 1;
+    bool have_head = false;
+    CategoryRef head;
+    const GroupState* outer = nullptr;
+  };
+
+  /// Groups nest in TBX at most twice (an adminGrp or transacGrp in a
+  /// descripGrp); deeper ones are not read (the depth is bounded, not the
+  /// input's to choose).
+  static constexpr std::uint32_t max_group_depth = 3;
 
   /// One element inside an entry, language or term section (scope entered
-  /// by the caller), other than the sections themselves.
-  void read_info(pugi::xml_node el, const Name& name, Level level, TermState* term) {
+  /// by the caller), other than the sections themselves; `group` is the
+  /// group it stands in, if any.
+  void read_info(pugi::xml_node el, const Name& name, Level level, TermState* term,
+                 GroupState* group = nullptr) {
     if (!name.tbx) {
       // DCT: the element's local name is the data category; it stands where
       // the DCA element that carries it would, with the same constraints.
       if (tbx_picklist::dca_element(name.local) == "termNote" && level != Level::term) {
         structure(el, tag(el) + " (a termNote) is only allowed in a term section");
       }
-      data_category(el, {}, name.local, level, term);
+      data_category(el, {}, name.local, level, term, group);
       return;
     }
     sv local = name.local;
-    if (local == "note") {
-      read_block(el, BlockKind::note, level);
+    if (local == "note" || local == "date") {
+      data_category(el, local, {}, level, term, group);
       return;
     }
-    if (local == "descripGrp" || local == "adminGrp" || local == "termNoteGrp") {
-      read_group(el, local.substr(0, local.size() - 3), level, term);
-      return;
-    }
-    if (local == "transacGrp") {
-      unsupported(el, "transaction data (<transacGrp>) is not covered by the model; not read");
+    if (local == "descripGrp" || local == "adminGrp" || local == "termNoteGrp" ||
+        local == "transacGrp") {
+      read_group(el, local.substr(0, local.size() - 3), level, term, group);
       return;
     }
     if (local == "descrip" || local == "admin" || local == "termNote" || local == "ref" ||
@@ -479,13 +596,13 @@ private:
       if (type.empty()) {
         if (local == "xref" || local == "ref") {
           structure(el, tag(el) + " must have a type attribute");
-          data_category(el, local, local, level, term);
+          data_category(el, local, {}, level, term, group);
         } else {
           structure(el, tag(el) + " must have a type attribute; it is not read");
         }
         return;
       }
-      data_category(el, local, type, level, term);
+      data_category(el, local, type, level, term, group);
       return;
     }
     if (local == "term") {
@@ -507,10 +624,21 @@ private:
     return element == main || (element.empty() && !have_main);
   }
 
-  /// A descripGrp, adminGrp or termNoteGrp: exactly one `main` element
-  /// first (in DCT style, the element of a data category that `main`
-  /// carries), then notes, sources, cross-references, transactions.
-  void read_group(pugi::xml_node group, sv main, Level level, TermState* term) {
+  /// A descripGrp, adminGrp, termNoteGrp or transacGrp: exactly one `main`
+  /// element first (in DCT style, the element of a data category that
+  /// `main` carries), then notes, sources, cross-references, transactions.
+  /// `outer`: the group it stands in.
+  void read_group(pugi::xml_node group, sv main, Level level, TermState* term,
+                  const GroupState* outer) {
+    GroupState gs;
+    gs.element = group;
+    gs.main = main;
+    gs.outer = outer;
+    gs.depth = outer ? outer->depth + 1 : 1;
+    if (gs.depth > max_group_depth) {
+      structure(group, tag(group) + " is nested in too many groups; it is not read");
+      return;
+    }
     bool have_main = false, first = true;
     const std::string main_tag = "<" + std::string(main) + ">";
     elements(group, [&](pugi::xml_node child, const Name& name) {
@@ -523,7 +651,7 @@ private:
         }
         have_main = true;
       }
-      read_info(child, name, level, term);
+      read_info(child, name, level, term, &gs);
       first = false;
     });
     if (!have_main) {
@@ -538,7 +666,7 @@ private:
   /// empty for a DCT element).
   static bool in_tbx_min(sv element, sv category) {
     if (element == "ref" || element == "xref" || element == "transac" || element == "transacNote" ||
-        element == "adminNote" || element == "descripNote")
+        element == "adminNote" || element == "descripNote" || element == "date")
       return false;
     if (category == "subjectField") return element.empty() || element == "descrip";
     if (category == "customerSubset") return element.empty() || element == "admin";
@@ -548,51 +676,169 @@ private:
     return false;
   }
 
-  /// One data category: `element` is the DCA element that carries it as its
-  /// type (empty in DCT), `category` its name.
-  void data_category(pugi::xml_node el, sv element, sv category, Level level, TermState* term) {
-    if (!martif_ && dialect_ == Dialect::min && !in_tbx_min(element, category)) {
+  /// The model's element for a DCA element name (descrip, termNote ...).
+  static std::optional<CategoryElement> element_named(sv name) {
+    static constexpr std::pair<sv, CategoryElement> names[] = {
+        {"descrip", CategoryElement::descrip},
+        {"descripNote", CategoryElement::descrip_note},
+        {"admin", CategoryElement::admin},
+        {"adminNote", CategoryElement::admin_note},
+        {"termNote", CategoryElement::term_note},
+        {"note", CategoryElement::note},
+        {"ref", CategoryElement::ref},
+        {"xref", CategoryElement::xref},
+        {"transac", CategoryElement::transac},
+        {"transacNote", CategoryElement::transac_note},
+        {"date", CategoryElement::date},
+    };
+    for (const auto& n : names) {
+      if (n.first == name) return n.second;
+    }
+    return std::nullopt;
+  }
+
+  /// The element a DCT element of a category the table does not know
+  /// stands for: a group's note element when it is a detail (descripNote,
+  /// adminNote, transacNote), else termNote in a term section, descrip
+  /// elsewhere.
+  static CategoryElement unknown_dct_element(Level level, const GroupState* group) {
+    if (group && group->have_head) {
+      if (group->main == "descrip") return CategoryElement::descrip_note;
+      if (group->main == "admin") return CategoryElement::admin_note;
+      if (group->main == "transac") return CategoryElement::transac_note;
+    }
+    return level == Level::term ? CategoryElement::term_note : CategoryElement::descrip;
+  }
+
+  /// Whether the reader knows the data category `category` (carried by the
+  /// DCA element `element`, empty in DCT); an unknown one is reported once
+  /// per name and file (unknown-data-category, a note).
+  bool known_category(pugi::xml_node el, sv element, sv category) {
+    if (category.empty() || !tbx_picklist::dca_element(category).empty()) return true;
+    if (std::find(unknown_reported_.begin(), unknown_reported_.end(), category) ==
+        unknown_reported_.end()) {
+      unknown_reported_.emplace_back(category);
+      builder_.report(
+          rules::unknown_data_category, offset(el),
+          "data category '" + std::string(category) + "'" +
+              (element.empty() ? " (" + tag(el) + ")" : " (<" + std::string(element) + ">)") +
+              " is not one termgraph knows; it is kept as written");
+    }
+    return false;
+  }
+
+  /// The byte offset just past the end of `el` (its end tag, or its empty
+  /// tag), from the scan of the raw file made at the start.
+  std::size_t end_of(pugi::xml_node el) const {
+    const std::size_t at = offset(el);
+    const std::size_t begin = at == 0 ? 0 : source_.raw().rfind('<', at);
+    auto it = std::lower_bound(
+        element_ends_.begin(), element_ends_.end(), begin,
+        [](const std::pair<std::size_t, std::size_t>& e, std::size_t b) { return e.first < b; });
+    if (it != element_ends_.end() && it->first == begin) return it->second;
+    return at;
+  }
+
+  /// Records the data category `el` at `level` (in `group`, if any) and
+  /// returns where it went.
+  CategoryRef add_category(pugi::xml_node el, CategoryElement element, sv type, bool known,
+                           Level level, TermState* term, GroupState* group) {
+    CategoryRef ref{level, Builder::no_handle};
+    const bool head = group && !group->have_head;
+    pugi::xml_node span = head ? group->element : el;
+    std::size_t begin = offset(span), end = end_of(span);
+    TextBuilder text;
+    flatten(el, text, false);
+    text.finish();
+    sv target = xml::attribute(el, "target");
+    // The category this one is a detail of: its group's head, or for a
+    // group's head, the head of the group it is nested in.
+    const GroupState* parent_group = head ? group->outer : group;
+    std::optional<CategoryRef> parent;
+    if (parent_group && parent_group->have_head) parent = parent_group->head;
+    if (level == Level::term) {
+      if (term == nullptr) return ref;
+      TermCategory c{begin,
+                     end,
+                     element,
+                     type,
+                     std::string(text.text()),
+                     target,
+                     head,
+                     known,
+                     parent ? parent->index : Builder::no_handle,
+                     Builder::no_handle};
+      term->categories.push_back(std::move(c));
+      ref.index = static_cast<std::uint32_t>(term->categories.size() - 1);
+    } else {
+      ref.index = builder_.add_category(
+          level == Level::entry ? CategoryLevel::entry : CategoryLevel::language, begin, end,
+          element, type, text.text(), target, head, known,
+          parent ? parent->index : Builder::no_handle);
+    }
+    if (head) {
+      group->have_head = true;
+      group->head = ref;
+    }
+    return ref;
+  }
+
+  /// One data category: `element` is the DCA element that carries it
+  /// (empty in DCT), `category` its name (empty for note and date).
+  void data_category(pugi::xml_node el, sv element, sv category, Level level, TermState* term,
+                     GroupState* group) {
+    if (!martif_ && dialect_ == Dialect::min && !element.empty() && element != "note" &&
+        !in_tbx_min(element, category)) {
       if (element == "ref" || element == "xref" || element == "transac" ||
-          element == "transacNote" || element == "adminNote" || element == "descripNote") {
+          element == "transacNote" || element == "adminNote" || element == "descripNote" ||
+          element == "date") {
         structure(el, "element " + tag(el) + " is not allowed in TBX-Min");
       } else {
-        structure(el, "data category '" + std::string(category) + "'" +
-                          (element.empty() ? std::string() : " (<" + std::string(element) + ">)") +
-                          " is not part of TBX-Min");
+        structure(el, "data category '" + std::string(category) + "' (<" + std::string(element) +
+                          ">) is not part of TBX-Min");
       }
+    } else if (!martif_ && dialect_ == Dialect::min && element.empty() &&
+               !in_tbx_min(element, category)) {
+      structure(el, "data category '" + std::string(category) + "' is not part of TBX-Min");
     }
-    if (category == "definition") {
-      read_block(el, BlockKind::definition, level);
+    const bool known = known_category(el, element, category);
+    std::optional<CategoryElement> carrier =
+        element_named(element.empty() ? tbx_picklist::dca_element(category) : element);
+    const CategoryRef ref = add_category(el, carrier ? *carrier : unknown_dct_element(level, group),
+                                         category, known, level, term, group);
+    read_category_content(el, element, category, level, term, ref);
+  }
+
+  /// What the model reads from a data category besides the category itself:
+  /// a block (definition, context, source, note), a cross-reference's link
+  /// (a note whose text is one link: crossReference, ref, xref), a term's
+  /// status, kind or part of speech. Cross-references are read here only.
+  void read_category_content(pugi::xml_node el, sv element, sv category, Level level,
+                             TermState* term, CategoryRef ref) {
+    if (element == "note") {
+      read_block(el, BlockKind::note, level, ref, term);
+    } else if (category == "definition") {
+      read_block(el, BlockKind::definition, level, ref, term);
     } else if (category == "context" || category == "example") {
-      read_block(el, BlockKind::example, level);
+      read_block(el, BlockKind::example, level, ref, term);
     } else if (category == "source") {
-      read_block(el, BlockKind::source, level);
+      read_block(el, BlockKind::source, level, ref, term);
     } else if (category == "crossReference" || element == "ref") {
-      read_link_block(el, false, level);
+      read_link_block(el, false, level, ref, term);
     } else if (category == "externalCrossReference" || category == "xGraphic" ||
                element == "xref") {
-      read_link_block(el, true, level);
+      read_link_block(el, true, level, ref, term);
+    } else if (term == nullptr) {
+      // Status, term type and part of speech outside a term section are
+      // kept as categories only (the structure finding names the place).
     } else if (category == "administrativeStatus" || category == "normativeAuthorization" ||
                category == "usageStatus") {
-      if (term == nullptr) {
-        unsupported(el,
-                    "status '" + std::string(category) + "' outside a term section is not read");
-      } else {
-        set_status(el, category, *term);
-      }
-    } else if (category == "partOfSpeech" || category == "termType") {
-      if (term == nullptr) {
-        unsupported(el, "'" + std::string(category) + "' outside a term section is not read");
-      } else if (category == "partOfSpeech") {
-        term->part_of_speech = trim(el.child_value());
-      } else {
-        term->kind = tbx_picklist::term_kind(trim(el.child_value()));
-      }
-    } else {
-      // The same message for DCA (<descrip type="subjectField">) and DCT
-      // (<min:subjectField>): one termbase gives the same findings in both.
-      unsupported(el, "data category '" + std::string(category) +
-                          "' is not covered by the model; not read");
+      set_status(el, category, *term);
+    } else if (category == "partOfSpeech") {
+      term->part_of_speech = trim(el.child_value());
+    } else if (category == "termType") {
+      term->kind = tbx_picklist::term_kind(trim(el.child_value()));
+      term->kind_stated = true;
     }
   }
 
@@ -614,33 +860,41 @@ private:
                         "); the term's status is left unspecified");
   }
 
-  /// Adds a block, or keeps it for the entry's language section when it is
-  /// read at entry level.
-  void add_block(std::size_t offset, BlockKind kind, std::unique_ptr<TextBuilder> text,
-                 Level level) {
+  /// Adds a block linked to category `ref`, or keeps it for the entry's
+  /// language section when it is read at entry level.
+  void add_block(std::size_t offset, BlockKind kind, std::unique_ptr<TextBuilder> text, Level level,
+                 CategoryRef ref, TermState* term) {
     if (level == Level::entry) {
-      entry_blocks_.push_back({offset, kind, std::move(text)});
+      entry_blocks_.push_back({offset, kind, std::move(text), ref.index});
+      return;
+    }
+    text->finish();
+    std::uint32_t block = builder_.add_block(offset, kind, *text);
+    if (ref.index == Builder::no_handle || block == Builder::no_handle) return;
+    if (level == Level::term) {
+      if (term && ref.index < term->categories.size()) term->categories[ref.index].block = block;
     } else {
-      text->finish();
-      builder_.add_block(offset, kind, *text);
+      builder_.set_category_block(ref.index, block);
     }
   }
 
-  void read_block(pugi::xml_node el, BlockKind kind, Level level) {
+  void read_block(pugi::xml_node el, BlockKind kind, Level level, CategoryRef ref,
+                  TermState* term) {
     auto text = std::make_unique<TextBuilder>();
     flatten(el, *text, true);
-    add_block(offset(el), kind, std::move(text), level);
+    add_block(offset(el), kind, std::move(text), level, ref, term);
   }
 
   /// A cross-reference standing alone (ref, xref, DCT crossReference): a
   /// note whose text is the element's text, all of it one markup link to
   /// @target (an entry id in this document, or for xref an external place).
-  void read_link_block(pugi::xml_node el, bool external, Level level) {
+  void read_link_block(pugi::xml_node el, bool external, Level level, CategoryRef ref,
+                       TermState* term) {
     auto text = std::make_unique<TextBuilder>();
     std::size_t link = text->open_link();
     flatten(el, *text, true);
     close_link(*text, link, el, external);
-    add_block(offset(el), BlockKind::note, std::move(text), level);
+    add_block(offset(el), BlockKind::note, std::move(text), level, ref, term);
   }
 
   void close_link(TextBuilder& text, std::size_t index, pugi::xml_node el, bool external) const {
@@ -698,6 +952,12 @@ private:
   std::string doc_language_;
   std::size_t entries_ = 0;
   std::vector<EntryBlock> entry_blocks_;
+  Vocabulary::Impl::TbxParts parts_;
+  /// Where each element of the file starts ('<') and ends (just past its
+  /// end tag), sorted by start: Markup scan of the raw file.
+  std::vector<std::pair<std::size_t, std::size_t>> element_ends_;
+  /// The unknown data categories reported in this file.
+  std::vector<std::string> unknown_reported_;
   // The XCS a martif header names, and the languages it declares.
   std::string xcs_name_;
   pugi::xml_node xcs_node_;

@@ -71,6 +71,17 @@ public:
     end();
   }
 
+  /// Well-formed XML content written as it is (the raw content of an
+  /// element kept from a source file) in the current element, which becomes
+  /// mixed content: the content keeps its own white space.
+  void raw(std::string_view s) {
+    if (s.empty()) return;
+    close_start_tag();
+    stack_.back().has_children = true;
+    stack_.back().mixed = true;
+    out_ << s;
+  }
+
   /// A comment on its own line (`--` in `s` is written as `- -`).
   void comment(std::string_view s) {
     if (!stack_.empty()) {
