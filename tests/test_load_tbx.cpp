@@ -120,16 +120,23 @@ TEST(LoadTbx, DctStyleResolvesDataCategoriesByLocalName) {
   EXPECT_EQ(en.designations[0].part_of_speech, "noun");
   EXPECT_EQ(en.designations[1].status, Status::deprecated);
   EXPECT_EQ(en.designations[1].kind, TermKind::other);
-  // The crossReference is a note that links to c1.
+  // The crossReference is a language-level category whose cross-reference
+  // block links to c1.
   const Entry* c2 = entry(r.vocabulary, "c2");
   ASSERT_NE(c2, nullptr);
-  ASSERT_EQ(c2->languages[0].notes.size(), 1u);
-  const TextBlock& note = c2->languages[0].notes[0];
-  EXPECT_EQ(note.text, "ledger");
-  ASSERT_EQ(note.references.size(), 1u);
-  EXPECT_EQ(note.references[0].target_id, "c1");
-  EXPECT_EQ(note.references[0].target, c1->id);
-  EXPECT_TRUE(note.references[0].markup);
+  EXPECT_TRUE(c2->languages[0].notes.empty());
+  // Its definition is a category too, before it.
+  ASSERT_EQ(c2->languages[0].categories.size(), 2u);
+  EXPECT_EQ(c2->languages[0].categories[0].type, "definition");
+  EXPECT_EQ(c2->languages[0].categories[1].type, "crossReference");
+  ASSERT_NE(c2->languages[0].categories[1].block, nullptr);
+  const TextBlock& link = *c2->languages[0].categories[1].block;
+  EXPECT_EQ(link.kind, BlockKind::cross_reference);
+  EXPECT_EQ(link.text, "ledger");
+  ASSERT_EQ(link.references.size(), 1u);
+  EXPECT_EQ(link.references[0].target_id, "c1");
+  EXPECT_EQ(link.references[0].target, c1->id);
+  EXPECT_TRUE(link.references[0].markup);
 }
 
 TEST(LoadTbx, CrossReferencesByTargetResolveOrDangle) {
@@ -148,10 +155,16 @@ TEST(LoadTbx, CrossReferencesByTargetResolveOrDangle) {
   ASSERT_NE(c1, nullptr);
   ASSERT_NE(c2, nullptr);
   const LanguageSection& en = c1->languages[0];
-  ASSERT_EQ(en.notes.size(), 2u);
-  ASSERT_EQ(en.notes[0].references.size(), 1u);
-  EXPECT_EQ(en.notes[0].references[0].target, c2->id);
-  EXPECT_EQ(en.notes[0].range.line, 4u);
+  EXPECT_TRUE(en.notes.empty());
+  // The entry-level crossReference: a category of the entry, its block in
+  // the section of the document's language.
+  ASSERT_EQ(c1->categories.size(), 1u);
+  const TextBlock* link = c1->categories[0].block;
+  ASSERT_NE(link, nullptr);
+  EXPECT_EQ(link->kind, BlockKind::cross_reference);
+  ASSERT_EQ(link->references.size(), 1u);
+  EXPECT_EQ(link->references[0].target, c2->id);
+  EXPECT_EQ(link->range.line, 4u);
   ASSERT_EQ(en.definition->references.size(), 1u);
   EXPECT_EQ(en.definition->references[0].target_id, "c9");
   auto dangling = with_rule(r, "dangling-reference");
@@ -162,6 +175,8 @@ TEST(LoadTbx, CrossReferencesByTargetResolveOrDangle) {
   ASSERT_EQ(dangling[0]->entries.size(), 1u);
   EXPECT_EQ(termgraph::test::entry_numbers(r, *dangling[0])[0], "c1");
   EXPECT_EQ(dangling[1]->target, "c7");
+  EXPECT_EQ(dangling[1]->message,
+            "cross-reference to c7, which is neither an entry nor a term of this vocabulary");
   EXPECT_EQ(dangling[1]->range.line, 7u);
   EXPECT_EQ(dangling[1]->range.column, 40u);  // 'copy'
 }

@@ -132,9 +132,17 @@ TEST(TbxStyles, SmallPairLoadsToOneModelWithTheSameFindings) {
     // The crossReference of c2 resolves to c1.
     const Entry* c2 = entry(v, "c2");
     ASSERT_NE(c2, nullptr);
-    ASSERT_EQ(c2->languages[0].notes.size(), 1u);
-    ASSERT_EQ(c2->languages[0].notes[0].references.size(), 1u);
-    EXPECT_EQ(c2->languages[0].notes[0].references[0].target, c1->id);
+    EXPECT_TRUE(c2->languages[0].notes.empty());
+    // After its definition, a category too.
+    ASSERT_EQ(c2->languages[0].categories.size(), 2u);
+    EXPECT_EQ(c2->languages[0].categories[0].type, "definition");
+    const DataCategory& link = c2->languages[0].categories[1];
+    EXPECT_EQ(link.element, CategoryElement::ref);
+    EXPECT_EQ(link.type, "crossReference");
+    ASSERT_NE(link.block, nullptr);
+    EXPECT_EQ(link.block->kind, BlockKind::cross_reference);
+    ASSERT_EQ(link.block->references.size(), 1u);
+    EXPECT_EQ(link.block->references[0].target, c1->id);
   }
 
   // The transaction, the subject field and the picture are data categories

@@ -38,6 +38,12 @@ void build_entry_indexes(Vocabulary::Impl& v, std::vector<Diagnostic>& diagnosti
       diagnostics.push_back(std::move(d));
     }
   }
+  // Designation ids, where no entry is known by the same id.
+  for (std::size_t i = 0; i < v.term_ids.size(); ++i) {
+    const Vocabulary::Impl::TermId& t = v.term_ids[i];
+    if (t.entry == no_entry || v.by_id.count(t.id) != 0) continue;
+    v.by_term_id.emplace(t.id, static_cast<std::uint32_t>(i));
+  }
 }
 
 void check_entries(const Vocabulary::Impl& v, std::vector<Diagnostic>& diagnostics) {

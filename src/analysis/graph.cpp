@@ -56,8 +56,10 @@ bool number_less(std::string_view a, std::string_view b) noexcept {
   return a < b;
 }
 
-// Where a block stands: its entry and language section. Blocks are reached
-// through the spans of entries -> sections, which point into Impl::blocks.
+// Where a block stands: its entry and language section. The builder
+// records the section of every block (Impl::block_sections), so that
+// blocks no section span reaches (cross-references, which only their data
+// category points at) have an owner too.
 struct BlockOwner {
   EntryId entry = no_entry;
   const LanguageSection* section = nullptr;
@@ -65,19 +67,10 @@ struct BlockOwner {
 
 std::vector<BlockOwner> block_owners(const Impl& impl) {
   std::vector<BlockOwner> owner(impl.blocks.size());
-  const TextBlock* base = impl.blocks.data();
-  const auto mark = [&](const TextBlock* b, EntryId e, const LanguageSection& s) {
-    if (b >= base && b < base + impl.blocks.size()) {
-      owner[static_cast<std::size_t>(b - base)] = BlockOwner{e, &s};
-    }
-  };
-  for (const Entry& entry : impl.entries) {
-    for (const LanguageSection& s : entry.languages) {
-      if (s.definition) mark(s.definition, entry.id, s);
-      for (const TextBlock& b : s.notes) mark(&b, entry.id, s);
-      for (const TextBlock& b : s.examples) mark(&b, entry.id, s);
-      for (const TextBlock& b : s.sources) mark(&b, entry.id, s);
-    }
+  for (std::size_t b = 0; b < impl.blocks.size() && b < impl.block_sections.size(); ++b) {
+    const std::uint32_t s = impl.block_sections[b];
+    if (s >= impl.sections.size() || s >= impl.section_entry.size()) continue;
+    owner[b] = BlockOwner{impl.section_entry[s], &impl.sections[s]};
   }
   return owner;
 }

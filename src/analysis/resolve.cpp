@@ -113,25 +113,23 @@ public:
   }
 
   void run() {
-    // The section (and so the entry) of every reference, and its block.
+    // The section (and so the entry) of every reference, and its block:
+    // every block, cross-references included (their data category is all
+    // that points at them).
     const std::size_t n = impl_.references.size();
     section_of_.assign(n, UINT32_MAX);
     block_of_.assign(n, nullptr);
-    for (std::size_t s = 0; s < impl_.sections.size(); ++s) {
-      const LanguageSection& sec = impl_.sections[s];
-      auto mark = [&](const TextBlock& block) {
-        for (const Reference& r : block.references) {
-          const std::size_t i = impl_.reference_index(r);
-          if (i < n) {
-            section_of_[i] = static_cast<std::uint32_t>(s);
-            block_of_[i] = &block;
-          }
+    for (std::size_t b = 0; b < impl_.blocks.size(); ++b) {
+      const TextBlock& block = impl_.blocks[b];
+      const std::uint32_t s =
+          b < impl_.block_sections.size() ? impl_.block_sections[b] : UINT32_MAX;
+      for (const Reference& r : block.references) {
+        const std::size_t i = impl_.reference_index(r);
+        if (i < n) {
+          section_of_[i] = s;
+          block_of_[i] = &block;
         }
-      };
-      if (sec.definition) mark(*sec.definition);
-      for (const TextBlock& b : sec.notes) mark(b);
-      for (const TextBlock& b : sec.examples) mark(b);
-      for (const TextBlock& b : sec.sources) mark(b);
+      }
     }
     found_.clear();
     found_.reserve(n);
@@ -149,15 +147,54 @@ private:
       return no_entry;
     }
     // Not shaped like a number: perhaps an id given as a markup target.
-    auto it = impl_.by_id.find(number);
-    return it == impl_.by_id.end() ? no_entry : it->second;
+    return entry_by_target_id(number);
+  }
+
+  /// The entry an id names: an entry's id, else a designation's id (TBX
+  /// termSec, tig or term), which cites that designation's entry.
+  EntryId entry_or_term_id(sv id) const {
+    auto it = impl_.by_id.find(id);
+    if (it != impl_.by_id.end()) return it->second;
+    auto term = impl_.by_term_id.find(id);
+    if (term != impl_.by_term_id.end()) return impl_.term_ids[term->second].entry;
+    return no_entry;
+  }
+
+  /// The entry a markup target id names (entry_or_term_id), also in
+  /// MultiTerm's "entry:term" form ("c118:c118-en-t1"), where the entry part
+  /// wins and the term part is used when the entry part names nothing. XML
+  /// ids never hold a colon, so the form cannot hide a real id.
+  EntryId entry_by_target_id(sv id) const {
+    const EntryId direct = entry_or_term_id(id);
+    if (direct != no_entry) return direct;
+    const std::size_t colon = id.find(':');
+    if (colon == sv::npos || colon == 0 || colon + 1 >= id.size()) return no_entry;
+    const sv entry = id.substr(0, colon);
+    const EntryId by_entry = entry_or_term_id(entry);
+    if (by_entry != no_entry) return by_entry;
+    const EntryId by_term = entry_or_term_id(id.substr(colon + 1));
+    if (by_term != no_entry) return by_term;
+    // MultiTerm numbers its concepts and writes "c" before the number: a
+    // termbase exported with the bare numbers as ids (termEntry id="118")
+    // is linked as "c118".
+    if (entry.size() > 1 && entry[0] == 'c' &&
+        entry.find_first_not_of("0123456789", 1) == sv::npos) {
+      return entry_or_term_id(entry.substr(1));
+    }
+    return no_entry;
   }
 
   /// What a markup target cites, for reports: the number in an STS id
-  /// ("term_3.30" -> "3.30"), else the id itself.
+  /// ("term_3.30" -> "3.30"), the entry part of a MultiTerm link
+  /// ("c118:c118-en-t1" -> "c118"), else the id itself.
   sv cited_number(sv target_id) {
     sv rest = ids::after_prefix(target_id);
     if (!rest.empty() && normalize_number(rest, key_)) return rest;
+    const std::size_t colon = target_id.find(':');
+    if (colon != sv::npos && colon > 0 && colon + 1 < target_id.size() &&
+        target_id.find('/') == sv::npos) {
+      return target_id.substr(0, colon);
+    }
     return target_id;
   }
 
@@ -190,9 +227,9 @@ private:
     if (!r.target_id.empty()) {
       t.given = true;
       t.as_written = r.target_id;
-      auto it = impl_.by_id.find(r.target_id);
-      if (it != impl_.by_id.end()) {
-        t.entry = it->second;
+      const EntryId by_id = entry_by_target_id(r.target_id);
+      if (by_id != no_entry) {
+        t.entry = by_id;
       } else {
         // STS ids are "term_3.30" / "sec_3.30": the number after the prefix.
         sv rest = ids::after_prefix(r.target_id);
@@ -233,9 +270,13 @@ private:
     found.target = markup.entry != no_entry ? markup.entry : by_text;
     if (found.target == no_entry) {
       const sv target = r.number.empty() ? cited_number(r.target_id) : r.number;
+      // A termbase's cross-reference links by id to an entry or a term.
+      const bool cross = block_of_[i] && block_of_[i]->kind == BlockKind::cross_reference;
       Diagnostic d = make_diagnostic(
           rules::dangling_reference, r.range,
-          "reference to " + std::string(target) + ", which is not an entry of this vocabulary");
+          std::string(cross ? "cross-reference to " : "reference to ") + std::string(target) +
+              (cross ? ", which is neither an entry nor a term of this vocabulary"
+                     : ", which is not an entry of this vocabulary"));
       if (citing != no_entry) d.entries.push_back(citing);
       d.target = std::string(target);
       diagnostics_.push_back(std::move(d));

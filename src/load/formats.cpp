@@ -42,11 +42,12 @@ const FormatRecord table[] = {
      [](const pugi::xml_document& doc, Builder& b, std::string_view) { read_sts(doc, b); },
      "NISO STS with 'term-sec'", nullptr, nullptr, write_sts},
     {Format::tbx, "tbx",
-     "TBX v3 (`tbx` in the ISO 30042:2019 namespace, DCA and DCT); written as TBX-Basic, DCA "
-     "style",
+     "TBX v3 (`tbx` in the ISO 30042:2019 namespace, DCA and DCT); written in DCA style (DCT "
+     "with `--tbx-style dct`)",
      list(tbx_ext),
-     "everything the model holds but entry ids: entries are named by concept ids `term_N`. "
-     "native -> TBX and TBX -> native -> TBX keep every other element the model covers",
+     "every data category and transaction at its level and in its group; TBX -> TBX gives back "
+     "the same elements (see \"What TBX -> TBX still loses\"); numbered entries are named by "
+     "concept ids `term_N`",
      Profile::termbase, claims_tbx_root, nullptr, read_tbx, "TBX 'tbx'", nullptr, nullptr,
      write_tbx},
     {Format::tbx2008, "tbx2008",

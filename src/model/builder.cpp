@@ -86,6 +86,7 @@ void Builder::begin_section(std::size_t offset, std::string_view language,
   pending_block_handles_.clear();
   pending_refs_.clear();
   pending_written_.clear();
+  pending_term_ids_.clear();
 }
 
 void Builder::add_designation(std::size_t offset, std::string_view text, ReadStatus status,
@@ -102,6 +103,12 @@ void Builder::add_designation(std::size_t offset, std::string_view text, ReadSta
   d.range = range_at(offset);
   pending_designations_.push_back(d);
   pending_status_.push_back(status);
+}
+
+void Builder::add_term_id(std::string_view id) {
+  if (!in_section_ || pending_designations_.empty() || id.empty()) return;
+  pending_term_ids_.push_back({store(id), in_entry_ ? entry_.id : no_entry,
+                               static_cast<std::uint32_t>(pending_designations_.size() - 1)});
 }
 
 void Builder::add_empty_term(std::size_t offset, bool no_term_mark) {
@@ -274,6 +281,11 @@ void Builder::end_section() {
     impl_.designations.push_back(d);
   }
   sr.designations_count = static_cast<std::uint32_t>(pending_designations_.size());
+  for (Vocabulary::Impl::TermId t : pending_term_ids_) {
+    t.designation += sr.designations_first;
+    impl_.term_ids.push_back(t);
+  }
+  pending_term_ids_.clear();
   // Term-level categories now know their designation's final index.
   for (PendingCategory& pc : pending_categories_) {
     if (pc.level == CategoryLevel::term && !pc.owner_final) {
@@ -310,6 +322,7 @@ void Builder::end_section() {
                                    pending_written_.begin() + pb.first_ref,
                                    pending_written_.begin() + pb.first_ref + pb.ref_count);
       impl_.blocks.push_back(pb.block);
+      impl_.block_sections.push_back(static_cast<std::uint32_t>(impl_.sections.size()));
       block_ranges.push_back(br);
       ++count;
     }

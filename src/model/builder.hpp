@@ -71,6 +71,9 @@ public:
   /// `kind_stated`: the source states the kind (else `full_form` is assumed).
   void add_designation(std::size_t offset, std::string_view text, ReadStatus status, TermKind kind,
                        std::string_view part_of_speech = {}, bool kind_stated = true);
+  /// An id the designation added last to the current section can be
+  /// linked by (Impl::term_ids); empty ids are ignored.
+  void add_term_id(std::string_view id);
   /// Adds a text block to the current section; returns its handle (for
   /// set_category_block), or no_handle outside a section.
   std::uint32_t add_block(std::size_t offset, BlockKind kind, const BlockText& text);
@@ -179,6 +182,9 @@ private:
   std::vector<PendingBlock> pending_blocks_;
   std::vector<Reference> pending_refs_;
   std::vector<std::string_view> pending_written_;  // Impl::written_numbers, per pending ref
+  /// Term ids of the current section; `designation` indexes
+  /// pending_designations_ until end_section().
+  std::vector<Vocabulary::Impl::TermId> pending_term_ids_;
 
   std::vector<PendingCategory> pending_categories_;  // of the current entry
   /// Block handles of the current entry: their index in Impl::blocks once

@@ -105,6 +105,20 @@ struct Vocabulary::Impl {
   /// Data categories: each owner's (entry, section, designation, group)
   /// contiguous, in source order.
   std::vector<DataCategory> categories;
+  /// The section (index into `sections`) each block stands in, indexed
+  /// like `blocks`: how analysis finds the citing entry of every block,
+  /// including those no section span reaches (cross-references, which only
+  /// their data category points at).
+  std::vector<std::uint32_t> block_sections;
+  /// An id a designation can be linked by (TBX termSec, tig, ntig or term
+  /// id): a cross-reference that names it cites the designation's entry.
+  struct TermId {
+    std::string_view id;
+    EntryId entry = no_entry;
+    std::uint32_t designation = 0;  // index into `designations`
+  };
+  /// The designations' ids, in reading order.
+  std::vector<TermId> term_ids;
   /// Every reference as read. Frozen: passes read it, nothing writes it.
   std::vector<Reference> references;
   /// The entry number written in the text of each reference (indexed like
@@ -162,6 +176,9 @@ struct Vocabulary::Impl {
   // Indexes (built by the entry-index pass).
   std::unordered_map<std::string_view, EntryId, StringHash, std::equal_to<>> by_number;
   std::unordered_map<std::string_view, EntryId, StringHash, std::equal_to<>> by_id;
+  /// Designation ids (term_ids) that no entry id shadows: the index into
+  /// `term_ids` of the first designation with that id.
+  std::unordered_map<std::string_view, std::uint32_t, StringHash, std::equal_to<>> by_term_id;
 
   // Graph (built by build_graph()): citations grouped by citing entry, and
   // by cited entry; offsets has entries.size() + 1 items.

@@ -18,6 +18,7 @@
 
 #include "format/ids.hpp"
 #include "format/tbx_picklists.hpp"
+#include "read/text_builder.hpp"
 #include "termgraph/rules.hpp"
 #include "text/chars.hpp"
 #include "text/language.hpp"
@@ -332,13 +333,39 @@ bool parse_kind(std::string_view value, TermKind& kind) {
 /// The text of a block taken from part of a decoded field: white space
 /// collapsed and trimmed as in every format, each byte mapped back to the
 /// raw file (so that a reference in it is located exactly, "" or not).
+/// MultiTerm's inline links (`<A=c118:c118-en-t1>italic</A>`, as a
+/// spreadsheet export keeps them) become markup links, their markers left
+/// out of the text.
 class CsvText final : public BlockText {
 public:
   CsvText(std::string_view value, const std::vector<std::uint32_t>& map, std::size_t from,
           std::size_t to) {
     bool pending = false;
     std::uint32_t space_at = 0;
+    const std::string_view field = value.substr(0, to);
+    constexpr std::size_t none = SIZE_MAX;
+    std::size_t open = none;  // index in links_ of the link not closed yet
     for (std::size_t i = from; i < to; ++i) {
+      std::string_view target;
+      bool closing = false;
+      const std::size_t marker =
+          value[i] == '<' ? multiterm_marker_at(field, i, target, closing) : 0;
+      if (marker != 0 && !(closing && open == none)) {
+        if (open != none) links_[open].end = static_cast<std::uint32_t>(text_.size());
+        open = none;
+        if (!closing) {
+          if (pending) {
+            text_ += ' ';
+            map_.push_back(space_at);
+            pending = false;
+          }
+          const auto at = static_cast<std::uint32_t>(text_.size());
+          links_.push_back({at, at, std::string(target), {}, false});
+          open = links_.size() - 1;
+        }
+        i += marker - 1;
+        continue;
+      }
       if (is_space(value[i])) {
         if (!pending) space_at = map[i];
         pending = !text_.empty();
@@ -352,6 +379,7 @@ public:
       text_ += value[i];
       map_.push_back(map[i]);
     }
+    if (open != none) links_[open].end = static_cast<std::uint32_t>(text_.size());
   }
 
   std::string_view text() const override { return text_; }
@@ -366,7 +394,7 @@ public:
 private:
   std::string text_;
   std::vector<std::uint32_t> map_;
-  std::vector<MarkupLink> links_;  // CSV has no markup: always empty
+  std::vector<MarkupLink> links_;  // MultiTerm's inline links only
 };
 
 // -- the reader ---------------------------------------------------------------

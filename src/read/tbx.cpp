@@ -12,7 +12,16 @@
 // DCA style a data category is the `type` of a descrip, admin, termNote,
 // ref or xref element. Both end in one dispatch on the data category name.
 //
-// docs/formats-tbx.md lists what each element becomes and what is reported.
+// Every information element (descrip, admin, termNote, note, ref, xref,
+// transactions, their groups; or their DCT elements) is kept as a
+// DataCategory at its level, in source order, with its group's other
+// members as details; those the model also reads as blocks (definition,
+// context, source, note, cross-references) are linked to their block. The
+// header and back matter are kept as written for the TBX writer
+// (Impl::TbxParts).
+//
+// docs/formats.md ("TBX") lists what each element becomes and what is
+// reported.
 //
 // Everything is iterative: the entry / language / term levels are fixed
 // loops, and the text of a block is flattened by a walk over pugixml's
@@ -30,6 +39,7 @@
 #include "format/tbx_picklists.hpp"
 #include "read/markup_scan.hpp"
 #include "read/readers.hpp"
+#include "read/tbx_links.hpp"
 #include "read/xml.hpp"
 #include "termgraph/rules.hpp"
 #include "text/language.hpp"
@@ -88,9 +98,12 @@ struct TermState {
   bool kind_stated = false;
   sv part_of_speech;
   std::vector<TermCategory> categories;  // in source order
+  /// The ids the designation can be linked by (termSec / tig / ntig, term).
+  std::vector<sv> ids;
 };
 
-/// A block read at entry level, kept until the language section it goes to.
+/// A block read at entry level, kept until the language section it goes to;
+/// `category`: the handle of the data category it is the block of.
 struct EntryBlock {
   std::size_t offset;
   BlockKind kind;
@@ -458,6 +471,7 @@ private:
   /// A termSec, tig or ntig (scope entered by the caller): one designation.
   void read_term_section(pugi::xml_node section, const Name& section_name) {
     TermState st;
+    st.ids.push_back(xml::attribute(section, "id"));
     bool first = true;
     auto take_term = [&](pugi::xml_node child, bool must_be_first) {
       if (st.term) {
@@ -469,6 +483,7 @@ private:
         structure(child, "<term> must come first in " + tag(section));
       }
       st.term = child;
+      st.ids.push_back(xml::attribute(child, "id"));
       flatten(child, st.text, false);
     };
     elements(section, [&](pugi::xml_node child, const Name& name) {
@@ -511,6 +526,7 @@ private:
     }
     builder_.add_designation(st.text.raw_offset(source_.raw(), 0), st.text.text(), st.status,
                              st.kind, st.part_of_speech, st.kind_stated);
+    for (sv id : st.ids) builder_.add_term_id(id);
     add_term_categories(st);
   }
 
@@ -823,7 +839,7 @@ private:
       read_block(el, BlockKind::example, level, ref, term);
     } else if (category == "source") {
       read_block(el, BlockKind::source, level, ref, term);
-    } else if (category == "crossReference" || element == "ref") {
+    } else if (tbx_links::links_entries(element, category, xml::attribute(el, "target"))) {
       read_link_block(el, false, level, ref, term);
     } else if (category == "externalCrossReference" || category == "xGraphic" ||
                element == "xref") {
@@ -881,20 +897,25 @@ private:
   void read_block(pugi::xml_node el, BlockKind kind, Level level, CategoryRef ref,
                   TermState* term) {
     auto text = std::make_unique<TextBuilder>();
+    text->read_inline_links(source_.raw());  // MultiTerm's <A=id>...</A>
     flatten(el, *text, true);
     add_block(offset(el), kind, std::move(text), level, ref, term);
   }
 
-  /// A cross-reference standing alone (ref, xref, DCT crossReference): a
-  /// note whose text is the element's text, all of it one markup link to
-  /// @target (an entry id in this document, or for xref an external place).
+  /// A link standing alone: between entries (tbx_links::links_entries: ref,
+  /// DCT crossReference, a concept relation with a target ...), a block of
+  /// kind cross_reference; to an outside place (xref: externalCrossReference,
+  /// xGraphic ...), a note. Its text is the element's text, all of it one
+  /// markup link to @target (an entry or term id, an entry number, or for
+  /// an outside place its address).
   void read_link_block(pugi::xml_node el, bool external, Level level, CategoryRef ref,
                        TermState* term) {
     auto text = std::make_unique<TextBuilder>();
     std::size_t link = text->open_link();
     flatten(el, *text, true);
     close_link(*text, link, el, external);
-    add_block(offset(el), BlockKind::note, std::move(text), level, ref, term);
+    add_block(offset(el), external ? BlockKind::note : BlockKind::cross_reference, std::move(text),
+              level, ref, term);
   }
 
   void close_link(TextBuilder& text, std::size_t index, pugi::xml_node el, bool external) const {

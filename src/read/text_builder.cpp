@@ -29,7 +29,102 @@ std::size_t entity_at(std::string_view raw, std::size_t i, std::size_t& decoded)
 
 }  // namespace
 
+std::size_t multiterm_marker_at(std::string_view s, std::size_t i, std::string_view& target,
+                                bool& closing) noexcept {
+  // An id is short; a longer run is not a marker (and the search stays
+  // bounded).
+  constexpr std::size_t max_target = 256;
+  if (i + 3 >= s.size() || s[i] != '<') return 0;
+  if (s[i + 1] == '/' && (s[i + 2] == 'A' || s[i + 2] == 'a') && s[i + 3] == '>') {
+    closing = true;
+    return 4;
+  }
+  if ((s[i + 1] != 'A' && s[i + 1] != 'a') || s[i + 2] != '=') return 0;
+  const std::size_t begin = i + 3;
+  for (std::size_t j = begin; j < s.size() && j - begin <= max_target; ++j) {
+    const char c = s[j];
+    if (c == '>') {
+      if (j == begin) return 0;
+      target = s.substr(begin, j - begin);
+      closing = false;
+      return j + 1 - i;
+    }
+    if (c == '<' || xml::is_space(c) || c == '"') return 0;
+  }
+  return 0;
+}
+
+void TextBuilder::read_inline_links(std::string_view raw) {
+  inline_links_ = true;
+  raw_ = raw;
+}
+
 void TextBuilder::append(std::string_view decoded, std::size_t raw_offset, bool verbatim) {
+  if (inline_links_ && decoded.find('<') != std::string_view::npos) {
+    append_with_links(decoded, raw_offset, verbatim);
+  } else {
+    append_plain(decoded, raw_offset, verbatim);
+  }
+}
+
+void TextBuilder::append_with_links(std::string_view decoded, std::size_t raw_offset,
+                                    bool verbatim) {
+  // Walk the raw form beside the decoded text (entity references and CR LF
+  // decode to fewer bytes) so that each piece between markers gets its own
+  // raw offset.
+  std::size_t raw_pos = raw_offset;
+  std::size_t at = 0;  // decoded position raw_pos stands for
+  auto advance_to = [&](std::size_t target) {
+    while (at < target && raw_pos < raw_.size()) {
+      std::size_t raw_len = 1, decoded_len = 1;
+      const char c = raw_[raw_pos];
+      if (c == '\r' && raw_pos + 1 < raw_.size() && raw_[raw_pos + 1] == '\n') {
+        raw_len = 2;
+      } else if (!verbatim && c == '&') {
+        std::size_t n = 0;
+        if (std::size_t rl = entity_at(raw_, raw_pos, n)) {
+          raw_len = rl;
+          decoded_len = n;
+        }
+      }
+      raw_pos += raw_len;
+      at += decoded_len;
+    }
+  };
+  std::size_t piece = 0;  // start of the text not appended yet
+  for (std::size_t i = decoded.find('<'); i != std::string_view::npos && i < decoded.size();
+       i = decoded.find('<', i)) {
+    std::string_view target;
+    bool closing = false;
+    const std::size_t length = multiterm_marker_at(decoded, i, target, closing);
+    if (length == 0 || (closing && open_inline_ == SIZE_MAX)) {
+      ++i;  // not a marker, or a closing one with no link open: text
+      continue;
+    }
+    if (i > piece) {
+      advance_to(piece);
+      append_plain(decoded.substr(piece, i - piece), raw_pos, verbatim);
+    }
+    if (closing) {
+      close_link(open_inline_, std::move(open_target_), {}, false);
+      open_inline_ = SIZE_MAX;
+      open_target_.clear();
+    } else {
+      // Links do not nest: a new one ends the one left open.
+      if (open_inline_ != SIZE_MAX) close_link(open_inline_, std::move(open_target_), {}, false);
+      open_inline_ = open_link();
+      open_target_ = std::string(target);
+    }
+    i += length;
+    piece = i;
+  }
+  if (piece < decoded.size()) {
+    advance_to(piece);
+    append_plain(decoded.substr(piece), raw_pos, verbatim);
+  }
+}
+
+void TextBuilder::append_plain(std::string_view decoded, std::size_t raw_offset, bool verbatim) {
   replay_ = Replay{};
   bool after_space = !text_.empty() && text_.back() == ' ';
   anchors_.push_back({static_cast<std::uint32_t>(text_.size()), raw_offset, verbatim,
@@ -130,6 +225,11 @@ std::size_t TextBuilder::raw_offset(std::string_view raw, std::size_t pos) const
 }
 
 void TextBuilder::finish() {
+  if (open_inline_ != SIZE_MAX) {
+    close_link(open_inline_, std::move(open_target_), {}, false);
+    open_inline_ = SIZE_MAX;
+    open_target_.clear();
+  }
   while (!text_.empty() && text_.back() == ' ') text_.pop_back();
   pending_space_ = false;
 }

@@ -10,6 +10,13 @@
 
 namespace termgraph {
 
+/// The length of a MultiTerm inline link marker at byte `i` of `s`, or 0:
+/// an opening `<A=id>` (`target` set to the id; no space, quote or '<' in
+/// it, at most 256 bytes) or a closing `</A>` (`closing` set); `a` in
+/// either case.
+std::size_t multiterm_marker_at(std::string_view s, std::size_t i, std::string_view& target,
+                                bool& closing) noexcept;
+
 /// Collects the text of one block from the decoded text of XML nodes,
 /// collapsing white space runs to one space and trimming the ends, and
 /// remembers where in the raw file each part came from so that any byte of
@@ -21,6 +28,16 @@ public:
   /// offset_debug() of the text node); `verbatim` is true for CDATA, whose
   /// raw form has no entity references.
   void append(std::string_view decoded, std::size_t raw_offset, bool verbatim = false);
+
+  /// Reads MultiTerm's inline links in the character data appended from
+  /// now on: `<A=c118:c118-en-t1>italic</A>`, written escaped in the XML so
+  /// that it is text. The markers are left out of the text; what they
+  /// enclose becomes a markup link whose target id is what follows `A=`
+  /// (an entry id, a term id, or MultiTerm's "entry:term"). `raw` is the
+  /// file's buffer the raw offsets given to append() point into. A closing
+  /// marker with no link open is kept as text; a link left open ends with
+  /// the text (finish()).
+  void read_inline_links(std::string_view raw);
 
   /// Starts a markup link at the current end of the text.
   std::size_t open_link();
@@ -39,6 +56,11 @@ public:
   void finish();
 
 private:
+  /// append() without looking for inline links.
+  void append_plain(std::string_view decoded, std::size_t raw_offset, bool verbatim);
+  /// append() of character data that holds inline link markers.
+  void append_with_links(std::string_view decoded, std::size_t raw_offset, bool verbatim);
+
   struct Anchor {
     std::uint32_t text_pos;  // offset in text_
     std::size_t raw_pos;     // matching offset in the raw buffer
@@ -61,6 +83,12 @@ private:
   std::vector<MarkupLink> links_;
   bool pending_space_ = false;
   mutable Replay replay_;
+  // Inline links (read_inline_links): the raw buffer, and the link opened
+  // by a marker and not closed yet.
+  bool inline_links_ = false;
+  std::string_view raw_;
+  std::size_t open_inline_ = SIZE_MAX;
+  std::string open_target_;
 };
 
 }  // namespace termgraph
