@@ -96,16 +96,29 @@ def main():
         for to in ["tbx2008", "tbx"]:
             out_path = os.path.join(work, f"converted-{script}.{to}.tbx")
             code, out, err = run(termgraph, "convert", "--to", to, "-o", out_path, path)
-            # Warnings of loading go to standard error (until the reader
-            # keeps subject fields and transactions, unsupported-content).
+            # The findings of loading go to standard error.
             expect(f"{script}: convert --to {to}: status", code, 0)
             expect(f"{script}: convert --to {to}: errors", " error: " in err, False)
+            # Nothing of the export is left unread: the XCS that is not
+            # beside the file is the one warning.
+            expect(f"{script}: convert --to {to}: findings", err.splitlines()[-1:],
+                   ["1 warning generated"])
         # The TBX 2008 copy names entries by XML IDs: "1_1" is not one (it
         # starts with a digit), so it is written "c-1_1" (docs/formats.md).
         converted = os.path.join(work, f"converted-{script}.tbx2008.tbx")
         with open(converted, encoding="utf-8") as f:
             text = f.read()
         expect(f"{script}: converted root", "<martif type=\"TBX\" xml:lang=\"en-US\">" in text, True)
+        # Subject fields and transactions kept at entry level, with their
+        # groups; the abbreviations' stated type and status.
+        expect(f"{script}: converted subject fields",
+               text.count("<descrip type=\"subjectField\">"), entries)
+        expect(f"{script}: converted transactions", text.count("<transacGrp>"), 2 * entries)
+        expect(f"{script}: converted responsibilities",
+               text.count("<transacNote type=\"responsibility\">"), 2 * entries)
+        expect(f"{script}: converted abbreviations",
+               text.count("<termNote type=\"termType\">abbreviation</termNote>"),
+               (entries + 2) // 3)
         lookups(termgraph, converted, expected, script, lambda i: "c-" + i)
         if validate:
             p = subprocess.run(["xmllint", "--noout", "--dtdvalid", dtd, converted],
