@@ -298,6 +298,17 @@ TEST(Tbx2008, EveryCategoryTermbaseReadsBackToTheSameModel) {
   // Entry ids are kept (c1, c2): ids compared too.
   EXPECT_EQ(compare_models(original.vocabulary, back.vocabulary), "") << written;
   EXPECT_NE(written.find("<termEntry id=\"c1\">"), std::string::npos);
+  // The source's header, written back as it was.
+  EXPECT_NE(written.find("<martifHeader><fileDesc><sourceDesc><p>every category</p></sourceDesc>"
+                         "</fileDesc></martifHeader>"),
+            std::string::npos)
+      << written;
+  // Unless a title is given: then termgraph's own header.
+  WriteOptions titled;
+  titled.title = "Stars";
+  const std::string with_title = write2008(original.vocabulary, titled);
+  EXPECT_EQ(with_title.find("every category"), std::string::npos);
+  EXPECT_NE(with_title.find("<title>Stars</title>"), std::string::npos);
   EXPECT_NE(written.find("<hi type=\"entailedTerm\" target=\"c2\">moon</hi>"), std::string::npos)
       << written;
   // A fixed point: what was read back is written byte for byte the same.
@@ -516,8 +527,13 @@ void check_vocabulary(const Vocabulary& v, const std::string& name, bool ids,
   const LoadResult back = load_string(written, name + ".tbx");
   ASSERT_EQ(back.formats.size(), 1u);
   EXPECT_EQ(back.formats[0], Format::tbx2008);
-  EXPECT_EQ(termgraph::test::with_rule(back, "unsupported-content").size(), 0u)
-      << termgraph::test::all_messages(back);
+  // Nothing the reader does not understand; a header written back from a
+  // TBX 2008 source may name its XCS, which is not beside the output.
+  std::size_t unsupported = 0;
+  for (const Diagnostic* d : termgraph::test::with_rule(back, "unsupported-content")) {
+    unsupported += d->message.rfind("XCS '", 0) != 0;
+  }
+  EXPECT_EQ(unsupported, 0u) << termgraph::test::all_messages(back);
   if (!has_unwritable_links(v)) {
     CompareOptions options;
     options.ids = ids;

@@ -16,6 +16,7 @@
 
 #include "format/ids.hpp"
 #include "format/tbx_picklists.hpp"
+#include "model/impl.hpp"
 #include "termgraph/write.hpp"
 #include "text/numbers.hpp"
 #include "write/detail.hpp"
@@ -113,15 +114,38 @@ public:
     for (const Entry& e : v.entries()) {
       for (std::string_view own : e.ids) by_id_.emplace(own, e.id);
     }
+    // One TBX 2008 source: its header (outside the model) is written back.
+    const Vocabulary::Impl& impl = VocabularyAccess::impl(v);
+    if (impl.files.size() == 1 && !impl.tbx_parts.empty() && impl.tbx_parts[0].tbx &&
+        impl.tbx_parts[0].martif) {
+      parts_ = &impl.tbx_parts[0];
+    }
   }
 
   void run() {
     xml_.declaration();
     out_ << "<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n";
     xml_.start("martif");
-    xml_.attribute("type", "TBX");
+    // The source's type where there is one (TBX, TBX-Basic ...).
+    xml_.attribute("type", parts_ && !parts_->type.empty() ? parts_->type : "TBX");
     xml_.attribute("xml:lang", write_detail::default_language(v_));
     xml_.start("martifHeader");
+    if (parts_ && options_.title.empty()) {
+      xml_.raw(parts_->header);
+    } else {
+      header();
+    }
+    xml_.end();
+    xml_.start("text");
+    xml_.start("body");
+    for (const Entry& e : v_.entries()) entry(e);
+    xml_.finish();
+  }
+
+private:
+  /// The header termgraph writes: fileDesc (titleStmt/title when a title
+  /// is given, sourceDesc/p), encodingDesc/p.
+  void header() {
     xml_.start("fileDesc");
     if (!options_.title.empty()) {
       xml_.start("titleStmt");
@@ -137,14 +161,8 @@ public:
                       "TBX 2008 core structure (TBXcoreStructV02.dtd), TBX-Basic data "
                       "categories");
     xml_.end();
-    xml_.end();
-    xml_.start("text");
-    xml_.start("body");
-    for (const Entry& e : v_.entries()) entry(e);
-    xml_.finish();
   }
 
-private:
   void entry(const Entry& e) {
     // The blocks categories cover are written where those categories are.
     covered_.clear();
@@ -404,6 +422,7 @@ private:
   std::vector<std::string> ids_;
   std::unordered_map<std::string_view, EntryId> by_id_;
   std::unordered_set<const TextBlock*> covered_;
+  const Vocabulary::Impl::TbxParts* parts_ = nullptr;
 };
 
 }  // namespace
