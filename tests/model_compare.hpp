@@ -23,6 +23,15 @@ struct CompareOptions {
   /// vocabulary has one (formats that keep link targets as written: STS,
   /// native); off for TBX, whose links name concept ids.
   bool target_ids = true;
+  /// Compare the data categories at every level, category by category:
+  /// element, type, value, target, grouped, known, the kind and text of the
+  /// block it stands for, and its details. Off for formats that cannot hold
+  /// them.
+  bool categories = false;
+  /// Compare whether each designation's status and kind were stated
+  /// (Designation::status_stated, kind_stated). Off for writers that state
+  /// them always.
+  bool stated = false;
   /// How many differences to describe before stopping.
   std::size_t max_differences = 10;
 };
@@ -73,6 +82,7 @@ private:
         check(where, "id " + std::to_string(i), x.ids[i], y.ids[i]);
       }
     }
+    if (o_.categories) categories(where + " entry", x.categories, y.categories);
     check(where, "language count", x.languages.size(), y.languages.size());
     for (std::size_t i = 0; i < x.languages.size() && i < y.languages.size(); ++i) {
       section(where + " [" + std::string(x.languages[i].language) + "]", x.languages[i],
@@ -91,13 +101,40 @@ private:
       check(w, "status", to_string(p.status), to_string(q.status));
       check(w, "kind", to_string(p.kind), to_string(q.kind));
       check(w, "part of speech", p.part_of_speech, q.part_of_speech);
+      if (o_.stated) {
+        check(w, "status stated", bool_text(p.status_stated), bool_text(q.status_stated));
+        check(w, "kind stated", bool_text(p.kind_stated), bool_text(q.kind_stated));
+      }
+      if (o_.categories) categories(w, p.categories, q.categories);
     }
+    if (o_.categories) categories(where, x.categories, y.categories);
     check(where, "has definition", bool_text(x.definition != nullptr),
           bool_text(y.definition != nullptr));
     if (x.definition && y.definition) block(where + " definition", *x.definition, *y.definition);
     blocks(where + " note", x.notes, y.notes);
     blocks(where + " example", x.examples, y.examples);
     blocks(where + " source", x.sources, y.sources);
+  }
+
+  /// Categories and their details (groups nest one deep in every format;
+  /// deeper ones are compared all the same, the depth is the model's).
+  void categories(const std::string& where, Span<DataCategory> x, Span<DataCategory> y) {
+    check(where, "category count", x.size(), y.size());
+    for (std::size_t i = 0; i < x.size() && i < y.size(); ++i) {
+      const DataCategory& p = x[i];
+      const DataCategory& q = y[i];
+      const std::string w = where + " category " + std::to_string(i) + " (" +
+                            std::string(to_string(p.element)) + " " + std::string(p.type) + ")";
+      check(w, "element", to_string(p.element), to_string(q.element));
+      check(w, "type", p.type, q.type);
+      check(w, "value", p.value, q.value);
+      check(w, "target", p.target, q.target);
+      check(w, "grouped", bool_text(p.grouped), bool_text(q.grouped));
+      check(w, "known", bool_text(p.known), bool_text(q.known));
+      check(w, "has block", bool_text(p.block != nullptr), bool_text(q.block != nullptr));
+      if (p.block && q.block) block(w + " block", *p.block, *q.block);
+      categories(w + " detail", p.details, q.details);
+    }
   }
 
   void blocks(const std::string& where, Span<TextBlock> x, Span<TextBlock> y) {

@@ -99,19 +99,19 @@ TEST(Write, NativeExactOutput) {
 <vocabulary xmlns="urn:termgraph:vocabulary:1" xml:lang="en">
   <title>Sample</title>
   <entry number="3.2" id="block">
-    <term status="preferred" type="full-form" pos="noun">block</term>
+    <term pos="noun">block</term>
     <term status="deprecated" type="abbreviation">blk</term>
     <definition>unit of data stored with the <ref to="3.4">block header</ref> that describes it</definition>
     <note>Each block has a block header (3.4).</note>
     <example>A block of 1 MB.</example>
     <source>ISO 22739:2020, 3.2</source>
     <lang xml:lang="fr">
-      <term status="preferred" type="full-form">bloc</term>
+      <term>bloc</term>
       <definition>unité de données</definition>
     </lang>
   </entry>
   <entry number="3.4">
-    <term status="preferred" type="full-form">block header</term>
+    <term>block header</term>
     <definition>metadata of a block</definition>
   </entry>
 </vocabulary>
@@ -210,7 +210,6 @@ TEST(Write, TbxExactOutput) {
           <termSec>
             <term>block</term>
             <termNote type="partOfSpeech">noun</termNote>
-            <termNote type="termType">fullForm</termNote>
           </termSec>
           <termSec>
             <term>blk</term>
@@ -222,7 +221,6 @@ TEST(Write, TbxExactOutput) {
           <descrip type="definition">unité de données</descrip>
           <termSec>
             <term>bloc</term>
-            <termNote type="termType">fullForm</termNote>
           </termSec>
         </langSec>
       </conceptEntry>
@@ -231,7 +229,6 @@ TEST(Write, TbxExactOutput) {
           <descrip type="definition">metadata of a block</descrip>
           <termSec>
             <term>block header</term>
-            <termNote type="termType">fullForm</termNote>
           </termSec>
         </langSec>
       </conceptEntry>

@@ -206,6 +206,26 @@ TERMGRAPH_API void write_entry(std::ostream& out, const Entry& entry,
 TERMGRAPH_API void write_entry(std::ostream& out, const Vocabulary& vocabulary, const Entry& entry,
                                std::string_view language = {});
 
+/// The whole of `entry` as one JSON object (docs/cli.md, `lookup --format
+/// json`): number, ids, location, subject field and categories; per
+/// language section (all, or those `language` matches) its designations
+/// with status, kind, whether each was stated, grammar and categories, its
+/// definition, examples, notes and sources with their references and
+/// targets, and its categories. A category gives its level, element, type,
+/// value, target, block, group details and whether its name is known.
+/// Compact (no line breaks).
+[[nodiscard]] TERMGRAPH_API std::string entry_json(const Vocabulary& vocabulary, const Entry& entry,
+                                                   std::string_view language = {});
+
+/// The report of `termgraph lookup --format json` (version 1, docs/cli.md):
+/// the query, the language range, and one entry_json() object per match
+/// with the language and term it matched by; indented, without a final
+/// line break.
+[[nodiscard]] TERMGRAPH_API std::string lookup_json(const Vocabulary& vocabulary,
+                                                    const std::vector<TermMatch>& matches,
+                                                    std::string_view query,
+                                                    std::string_view language = {});
+
 /// `file:line:col` for a range (the path as given to the loader).
 TERMGRAPH_API std::string format_location(const Vocabulary& vocabulary, const SourceRange& range);
 

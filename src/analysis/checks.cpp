@@ -1,7 +1,9 @@
 #include "analysis/checks.hpp"
 
 #include <algorithm>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "diag/diagnostics.hpp"
 #include "termgraph/rules.hpp"
@@ -11,6 +13,28 @@ namespace termgraph {
 namespace {
 std::string quoted(std::string_view s) {
   return "'" + std::string(s) + "'";
+}
+
+/// The subject fields of a language section as duplicate-term compares
+/// them: those stated in the section, else the entry's; each folded, in
+/// sorted order, joined by U+001F. Empty when neither states one.
+std::string subject_key(const Vocabulary::Impl& v, const Entry& entry,
+                        const LanguageSection& section) {
+  std::vector<std::string> fields;
+  const auto collect = [&](Span<DataCategory> categories) {
+    for (const DataCategory& c : categories) {
+      if (c.type == "subjectField" && !c.value.empty()) fields.push_back(v.folder.fold(c.value));
+    }
+  };
+  collect(section.categories);
+  if (fields.empty()) collect(entry.categories);
+  std::sort(fields.begin(), fields.end());
+  std::string key;
+  for (const std::string& f : fields) {
+    if (!key.empty()) key += '\x1f';
+    key += f;
+  }
+  return key;
 }
 }  // namespace
 
@@ -48,7 +72,9 @@ void build_entry_indexes(Vocabulary::Impl& v, std::vector<Diagnostic>& diagnosti
 
 void check_entries(const Vocabulary::Impl& v, std::vector<Diagnostic>& diagnostics) {
   // duplicate-term: the same preferred term (folded) in the same language
-  // in two entries. The term index holds every folded key; walk it in key
+  // in two entries with the same subject fields (homographs of different
+  // subject fields are told apart, as ISO 10241-1 tells homonyms apart by
+  // their domain). The term index holds every folded key; walk it in key
   // order so that equal keys are adjacent.
   struct Seen {
     EntryId entry;
@@ -71,8 +97,11 @@ void check_entries(const Vocabulary::Impl& v, std::vector<Diagnostic>& diagnosti
         const Designation& d = v.designations[item.designation];
         if (d.status != Status::preferred) continue;
         const LanguageSection& sec = v.sections[item.section];
+        std::string key(sec.language);
+        key += '\x1e';
+        key += subject_key(v, v.entries[item.entry], sec);
         auto [it, inserted] =
-            first_by_key.emplace(std::string(sec.language), Seen{item.entry, item.designation});
+            first_by_key.emplace(std::move(key), Seen{item.entry, item.designation});
         if (inserted || it->second.entry == item.entry) continue;
         const Entry& first = v.entries[it->second.entry];
         const Entry& second = v.entries[item.entry];

@@ -84,12 +84,15 @@ struct LookupOptions {
   std::vector<std::string> vocab;
   std::string language;
   std::string query;
+  /// lookup: "text" (the ISO layout) or "json" (the whole entries).
+  std::string format = "text";
   /// How the problems that kept inputs from being read are printed (on
   /// standard error).
   OutputOptions diagnostics;
 };
 
-/// `termgraph lookup`: prints every matching entry; 1 when none matches.
+/// `termgraph lookup`: prints every matching entry (as text, or as one JSON
+/// report); 1 when none matches.
 int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& err);
 
 /// `termgraph refs`: what an entry cites, what cites it, and what to read

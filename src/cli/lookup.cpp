@@ -129,38 +129,57 @@ void write_citations(std::ostream& out, const Vocabulary& vocabulary, Span<Citat
   if (seen.empty()) out << "  (none)\n";
 }
 
-/// Loads the vocabulary, finds the entries `options` asks for and prints
-/// each with `print`, separated by blank lines; with none, says so and
-/// suggests near terms.
-template <typename Print>
-int print_matches(const LookupOptions& options, std::ostream& out, std::ostream& err, Print print) {
+/// Loads the vocabulary, finds the entries `options` asks for and passes
+/// them to `handle(vocabulary, matches)`, whose status it returns. When
+/// nothing was read, there is no lookup to make: the reasons are printed,
+/// each once, and the status is exit_usage.
+template <typename Handle>
+int with_matches(const LookupOptions& options, std::ostream& err, Handle handle) {
   const LoadResult loaded = load_vocabulary(options, err);
   const Vocabulary& vocabulary = loaded.vocabulary;
-  // Nothing was read: no lookup to make. The reasons are printed, each
-  // once; without any (none is expected), say so.
   if (vocabulary.size() == 0) {
+    // Without a reason printed (none is expected), say so.
     const bool explained =
         std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(), not_read);
     if (!explained) throw UsageError("no term entries were read; nothing to look up");
     return exit_usage;
   }
-  const std::vector<TermMatch> matches = matching_entries(vocabulary, options);
-  if (matches.empty()) {
-    report_no_match(vocabulary, options.query, err);
-    return exit_findings;
-  }
-  bool first = true;
-  for (const TermMatch& match : matches) {
-    if (!first) out << '\n';
-    first = false;
-    print(vocabulary, match);
-  }
-  return exit_ok;
+  return handle(vocabulary, matching_entries(vocabulary, options));
+}
+
+/// Prints each match with `print`, separated by blank lines; with none,
+/// says so and suggests near terms.
+template <typename Print>
+int print_matches(const LookupOptions& options, std::ostream& out, std::ostream& err, Print print) {
+  return with_matches(options, err,
+                      [&](const Vocabulary& vocabulary, const std::vector<TermMatch>& matches) {
+                        if (matches.empty()) {
+                          report_no_match(vocabulary, options.query, err);
+                          return int{exit_findings};
+                        }
+                        bool first = true;
+                        for (const TermMatch& match : matches) {
+                          if (!first) out << '\n';
+                          first = false;
+                          print(vocabulary, match);
+                        }
+                        return int{exit_ok};
+                      });
 }
 
 }  // namespace
 
 int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.format == "json") {
+    // One report holding every match; none: an empty list, and status 1.
+    return with_matches(
+        options, err, [&](const Vocabulary& vocabulary, const std::vector<TermMatch>& matches) {
+          out << lookup_json(vocabulary, matches, options.query, options.language) << '\n';
+          if (!matches.empty()) return int{exit_ok};
+          report_no_match(vocabulary, options.query, err);
+          return int{exit_findings};
+        });
+  }
   return print_matches(options, out, err, [&](const Vocabulary& vocabulary, const TermMatch& m) {
     write_entry(out, vocabulary, vocabulary[m.entry], options.language);
   });

@@ -196,6 +196,11 @@ CLI::App* add_lookup_command(CLI::App& app, CommandLine& cl) {
                   "An entry number (3.30) or a term (\"smart contract\"); case, accents "
                   "and width are ignored")
       ->required();
+  cmd->add_option("--format", cl.lookup.format,
+                  "Output format: text (the entries as ISO prints them) or json (each entry "
+                  "whole: every language, term, block and data category)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   termgraph::cli::add_output_options(*cmd, cl.lookup.diagnostics);
   return cmd;
 }

@@ -63,9 +63,9 @@ const FormatRecord table[] = {
      "csv",
      "CSV (RFC 4180, UTF-8), one row per designation, as translation tools exchange termbases",
      list(csv_ext),
-     "entries, numbers, languages, designations (status, type, part of speech), definitions, "
-     "notes, examples, sources and plain-text references; not entry ids or markup links (a "
-     "link is written as its text)",
+     "entries, numbers, languages, designations (status, type, part of speech, gender), "
+     "subject fields, definitions, notes, examples, sources and plain-text references; not "
+     "entry ids, markup links (a link is written as its text) or other data categories",
      Profile::termbase,
      nullptr,
      nullptr,

@@ -223,6 +223,8 @@ enum class Column : std::uint8_t {
   note,
   example,
   source,
+  subject_field,
+  gender,
   unknown
 };
 
@@ -248,6 +250,8 @@ const ColumnNames column_names[] = {
     {Column::note, {"notes", "note", "comment", "comments"}},
     {Column::example, {"examples", "example", "context"}},
     {Column::source, {"sources", "source"}},
+    {Column::subject_field, {"subject field", "subjectfield", "subject", "domain"}},
+    {Column::gender, {"gender", "grammatical gender", "grammaticalgender"}},
 };
 
 /// Lower case (ASCII), '_' and '-' as spaces, runs of spaces as one, no
@@ -582,8 +586,8 @@ private:
 
   /// True when the row holds anything for a language section.
   bool has_content(std::size_t r) {
-    for (Column c :
-         {Column::term, Column::status, Column::type, Column::part_of_speech, Column::definition}) {
+    for (Column c : {Column::term, Column::status, Column::type, Column::part_of_speech,
+                     Column::gender, Column::definition}) {
       if (!value(r, column(c)).empty()) return true;
     }
     for (const std::vector<int>* cols : {&notes_, &examples_, &sources_}) {
@@ -601,6 +605,7 @@ private:
     for (const Group& e : entries_) {
       b_.begin_entry(e.offset, e.key, e.numbered);
       if (!e.numbered && !e.fallback) b_.add_entry_id(e.key);
+      subject_fields(e.rows);
       // Rows into sections: one per language (ASCII case ignored), in the
       // order the languages first appear.
       std::vector<std::pair<std::string, std::vector<std::size_t>>> sections;
@@ -628,6 +633,22 @@ private:
       std::uint32_t end = 0;
       for (std::size_t r : e.rows) end = std::max(end, records_[r].end);
       b_.end_entry(end);
+    }
+  }
+
+  /// The entry's subject field (an entry-level category, as TBX has it):
+  /// each different value of its rows once, in order (exports repeat it on
+  /// every row).
+  void subject_fields(const std::vector<std::size_t>& rows) {
+    const int c = column(Column::subject_field);
+    if (c < 0) return;
+    std::vector<std::string> seen;
+    for (std::size_t r : rows) {
+      std::string v = value(r, c);
+      if (v.empty() || std::find(seen.begin(), seen.end(), v) != seen.end()) continue;
+      const std::size_t at = offset_of(r, c);
+      b_.add_category(CategoryLevel::entry, at, at, CategoryElement::descrip, "subjectField", v);
+      seen.push_back(std::move(v));
     }
   }
 
@@ -696,11 +717,12 @@ private:
     const std::string status_text = value(r, column(Column::status));
     const std::string type_text = value(r, column(Column::type));
     const std::string pos = value(r, column(Column::part_of_speech));
+    const std::string gender = value(r, column(Column::gender));
     if (term.empty()) {
-      for (Column c : {Column::status, Column::type, Column::part_of_speech}) {
+      for (Column c : {Column::status, Column::type, Column::part_of_speech, Column::gender}) {
         if (!value(r, column(c)).empty()) {
           b_.report(rules::unsupported_content, offset_of(r, column(c)),
-                    "a status, term type or part of speech without a term is not read");
+                    "a status, term type, part of speech or gender without a term is not read");
           break;
         }
       }
@@ -713,12 +735,20 @@ private:
                     "' (preferred, admitted or deprecated): the term's status is not set");
     }
     TermKind kind = TermKind::full_form;
+    // An empty type cell states nothing: full form is assumed.
+    bool kind_stated = !type_text.empty();
     if (!parse_kind(type_text, kind)) {
+      kind_stated = false;
       b_.report(rules::invalid_value, offset_of(r, column(Column::type)),
                 "unknown term type '" + type_text +
                     "' (full-form, abbreviation, symbol or other): read as full-form");
     }
-    b_.add_designation(offset_of(r, column(Column::term)), term, status, kind, pos);
+    b_.add_designation(offset_of(r, column(Column::term)), term, status, kind, pos, kind_stated);
+    if (!gender.empty()) {
+      const std::size_t at = offset_of(r, column(Column::gender));
+      b_.add_category(CategoryLevel::term, at, at, CategoryElement::term_note, "grammaticalGender",
+                      gender);
+    }
   }
 
   std::string_view raw_;

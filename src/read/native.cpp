@@ -1,7 +1,9 @@
 // The native format reader (docs/format.md). The structure is fixed and
-// shallow (vocabulary > entry > lang > term or text block), so it is read
-// with plain loops over children (read/xml.hpp); only the inline content of
-// terms and text blocks can nest to any depth, and it is flattened by the
+// shallow (vocabulary > entry > lang > term or text block, with data
+// categories in entry, lang and term, and groups of them nested one deep),
+// so it is read with plain loops over children (read/xml.hpp) and a group
+// depth the reader bounds; only the inline content of terms, text blocks
+// and category values can nest to any depth, and it is flattened by the
 // toolkit's walk along parent links, never by recursion.
 //
 // Everything the reader does not understand is reported as
@@ -18,6 +20,7 @@
 
 #include "format/ids.hpp"
 #include "format/namespaces.hpp"
+#include "format/native_categories.hpp"
 #include "read/readers.hpp"
 #include "read/xml.hpp"
 #include "termgraph/rules.hpp"
@@ -53,6 +56,9 @@ enum class Kind : std::uint8_t {
   example,
   source,
   ref,
+  cross_reference,
+  category,  // the generic <category> or a named one (<subject-field> ...)
+  group,
   other_native,  // an element of our namespace the format does not define here
   foreign,       // an element in another namespace, or in none
 };
@@ -84,10 +90,29 @@ private:
   void read_declared_languages(pugi::xml_node root);
   void begin_entry(pugi::xml_node entry, std::size_t position);
   void read_terms(pugi::xml_node container, bool report_others);
-  void read_blocks(pugi::xml_node container);
+  void read_language_content(pugi::xml_node container, bool categories);
   void read_term(pugi::xml_node term);
   void read_block(pugi::xml_node element, BlockKind kind);
-  void flatten(pugi::xml_node container, TextBuilder& text, bool links);
+  void flatten(pugi::xml_node container, TextBuilder& text, bool links, bool skip_items = false);
+
+  // -- data categories -----------------------------------------------------
+  /// True when `element` is a data category, a group or a text block that
+  /// stands for one. A text block does so when it carries `element`, or
+  /// always inside a term or a group (`always_blocks`).
+  bool is_item(pugi::xml_node element, bool always_blocks) const;
+  /// Reads a data category, a group or a block standing for one at `level`
+  /// (scope entered by the caller). `parent`: the handle of its group's
+  /// category for a detail; `grouped`: it is a group's first member, whose
+  /// range is `at` (the group's start). `depth`: how many groups it is in.
+  /// Returns its handle, or Builder::no_handle.
+  std::uint32_t read_item(pugi::xml_node element, CategoryLevel level, std::uint32_t parent,
+                          bool grouped, std::size_t at, int depth);
+  std::uint32_t read_group(pugi::xml_node group, CategoryLevel level, std::uint32_t parent,
+                           int depth);
+  bool read_known(pugi::xml_node element);
+  /// The part of speech a term's generic partOfSpeech category gives, when
+  /// the term has no `pos`.
+  std::string part_of_speech_category(pugi::xml_node term);
 
   const pugi::xml_document& doc_;
 };
@@ -108,6 +133,9 @@ Kind NativeReader::classify(pugi::xml_node element) const {
   if (local == "example") return Kind::example;
   if (local == "source") return Kind::source;
   if (local == "ref") return Kind::ref;
+  if (local == "cross-reference") return Kind::cross_reference;
+  if (local == "group") return Kind::group;
+  if (local == "category" || native_categories::named_element(local)) return Kind::category;
   return Kind::other_native;
 }
 
@@ -262,6 +290,9 @@ void NativeReader::read_entry(pugi::xml_node entry, std::size_t position, std::s
   // language (language::same: case never matters) are read as one. A
   // section is located at its first container's start tag (the entry's or
   // the lang's); sections come in the order their content first appears.
+  // Data categories directly in the entry are at entry level: they are
+  // read with the section in the entry's language (else the first), which
+  // holds the text blocks of those that are one.
   struct Section {
     std::string_view language;
     std::size_t offset;
@@ -278,10 +309,30 @@ void NativeReader::read_entry(pugi::xml_node entry, std::size_t position, std::s
   };
 
   bool own_content = false;
+  std::vector<pugi::xml_node> entry_items;  // entry-level categories, in order
+  bool entry_blocks = false;                // one of them is a text block
   children(
       entry,
       [&](pugi::xml_node child) {
-        switch (classify(child)) {
+        Kind kind = classify(child);
+        if (is_item(child, false)) {
+          entry_items.push_back(child);
+          if (kind == Kind::group) {
+            // A group holds a text block when one of its members (or of a
+            // nested group's) is one.
+            walk_elements(child, [&](pugi::xml_node e) {
+              Kind k = classify(e);
+              if (e != child && k != Kind::group && is_item(e, true) && k != Kind::category) {
+                entry_blocks = true;
+              }
+              return e == child || (k == Kind::group && e.parent() == child);
+            });
+          } else if (kind != Kind::category) {
+            entry_blocks = true;
+          }
+          return;
+        }
+        switch (kind) {
           case Kind::term:
           case Kind::definition:
           case Kind::note:
@@ -314,6 +365,27 @@ void NativeReader::read_entry(pugi::xml_node entry, std::size_t position, std::s
       },
       [&](pugi::xml_node text) { report_stray_text(text, entry); });
 
+  auto read_entry_items = [&] {
+    for (pugi::xml_node item : entry_items) {
+      XmlScope::Guard entered(scope_, item);
+      read_item(item, CategoryLevel::entry, Builder::no_handle, false, offset(item), 0);
+    }
+  };
+  // The section of the entry-level categories.
+  std::size_t home = 0;
+  if (!entry_items.empty()) {
+    if (sections.empty() && entry_blocks) {
+      sections.push_back({language, offset(entry), language_offset, {}});
+    }
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+      if (language::same(sections[i].language, language)) {
+        home = i;
+        break;
+      }
+    }
+    if (sections.empty()) read_entry_items();
+  }
+
   // A <lang> is read with its scope entered; the entry's is already.
   auto in_scope = [&](pugi::xml_node container, auto&& read) {
     if (container == entry) {
@@ -323,14 +395,19 @@ void NativeReader::read_entry(pugi::xml_node entry, std::size_t position, std::s
       read(container);
     }
   };
-  for (const Section& s : sections) {
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    const Section& s = sections[i];
     builder_.begin_section(s.offset, s.language, s.language_offset);
-    // Designations first, then text blocks, each in document order.
+    if (i == home) read_entry_items();
+    // Text blocks and categories of the section, then designations with
+    // theirs, each in document order (as TBX orders them).
     for (pugi::xml_node c : s.containers) {
-      in_scope(c, [&](pugi::xml_node container) { read_terms(container, container != entry); });
+      in_scope(c, [&](pugi::xml_node container) {
+        read_language_content(container, container != entry);
+      });
     }
     for (pugi::xml_node c : s.containers) {
-      in_scope(c, [&](pugi::xml_node container) { read_blocks(container); });
+      in_scope(c, [&](pugi::xml_node container) { read_terms(container, container != entry); });
     }
     builder_.end_section();
   }
@@ -343,6 +420,7 @@ void NativeReader::read_terms(pugi::xml_node container, bool report_others) {
   children(
       container,
       [&](pugi::xml_node child) {
+        if (is_item(child, false)) return;
         switch (classify(child)) {
           case Kind::term:
             read_term(child);
@@ -369,15 +447,42 @@ void NativeReader::read_terms(pugi::xml_node container, bool report_others) {
       });
 }
 
-void NativeReader::read_blocks(pugi::xml_node container) {
+void NativeReader::read_language_content(pugi::xml_node container, bool categories) {
   // A text block's element is named as its kind (to_string(BlockKind)).
+  // In the entry itself, categories are at entry level (read_entry).
   children(container, [&](pugi::xml_node child) {
+    if (is_item(child, false)) {
+      if (categories) {
+        read_item(child, CategoryLevel::language, Builder::no_handle, false, offset(child), 0);
+      }
+      return;
+    }
     if (scope_.uri_of(child.name()) != xml_namespace::native) return;
     std::optional<BlockKind> kind =
         named(local_name(child.name()),
               {BlockKind::definition, BlockKind::note, BlockKind::example, BlockKind::source});
     if (kind) read_block(child, *kind);
   });
+}
+
+std::string NativeReader::part_of_speech_category(pugi::xml_node term) {
+  for (pugi::xml_node child : term.children()) {
+    if (child.type() != pugi::node_element) continue;
+    XmlScope::Guard entered(scope_, child);
+    if (classify(child) != Kind::category || local_name(child.name()) != "category") continue;
+    if (xml::trim(child.attribute("type").value()) != "partOfSpeech") continue;
+    // The value as the Builder keeps a category's: white space collapsed.
+    std::string value;
+    for (char c : xml::trim(child.child_value())) {
+      if (xml::is_space(c)) {
+        if (!value.empty() && value.back() != ' ') value += ' ';
+      } else {
+        value += c;
+      }
+    }
+    return value;
+  }
+  return {};
 }
 
 void NativeReader::read_term(pugi::xml_node term) {
@@ -399,12 +504,14 @@ void NativeReader::read_term(pugi::xml_node term) {
   }
 
   TermKind kind = TermKind::full_form;
+  bool kind_stated = false;
   if (pugi::xml_attribute a = term.attribute("type")) {
     std::string_view v = xml::trim(a.value());
     std::optional<TermKind> named_kind =
         named(v, {TermKind::full_form, TermKind::abbreviation, TermKind::symbol, TermKind::other});
     if (named_kind) {
       kind = *named_kind;
+      kind_stated = true;
     } else {
       builder_.report(rules::unsupported_content, value_offset(term, a),
                       "unknown term type '" + std::string(v) +
@@ -413,18 +520,173 @@ void NativeReader::read_term(pugi::xml_node term) {
     }
   }
 
-  std::string_view pos = xml::attribute(term, "pos");
+  std::string pos(xml::attribute(term, "pos"));
+  if (!term.attribute("pos")) pos = part_of_speech_category(term);
 
   TextBuilder text;
-  flatten(term, text, false);
+  flatten(term, text, false, true);
   text.finish();
   if (text.text().empty()) {
     // Left out of the model; the analysis reports it (empty-element).
     builder_.add_empty_term(offset(term));
+    for (pugi::xml_node child : term.children()) {
+      if (child.type() != pugi::node_element) continue;
+      XmlScope::Guard entered(scope_, child);
+      if (is_item(child, true)) {
+        builder_.report(rules::unsupported_content, offset(child),
+                        tag(child) + " belongs to a term without text and is left out with it");
+      }
+    }
     return;
   }
   // A designation is located at its first character.
-  builder_.add_designation(text.raw_offset(builder_.raw(), 0), text.text(), status, kind, pos);
+  builder_.add_designation(text.raw_offset(builder_.raw(), 0), text.text(), status, kind, pos,
+                           kind_stated);
+  // Its data categories, in document order.
+  children(term, [&](pugi::xml_node child) {
+    if (is_item(child, true)) {
+      read_item(child, CategoryLevel::term, Builder::no_handle, false, offset(child), 0);
+    }
+  });
+}
+
+// -- data categories -----------------------------------------------------------
+
+bool NativeReader::is_item(pugi::xml_node element, bool always_blocks) const {
+  switch (classify(element)) {
+    case Kind::category:
+    case Kind::group:
+    case Kind::cross_reference:
+      return true;
+    case Kind::definition:
+    case Kind::note:
+    case Kind::example:
+    case Kind::source:
+      return always_blocks || element.attribute("element");
+    default:
+      return false;
+  }
+}
+
+bool NativeReader::read_known(pugi::xml_node element) {
+  pugi::xml_attribute a = element.attribute("known");
+  if (!a) return true;
+  std::string_view v = xml::trim(a.value());
+  if (v == "true") return true;
+  if (v == "false") return false;
+  builder_.report(
+      rules::unsupported_content, value_offset(element, a),
+      "'known' is 'true' or 'false', not '" + std::string(v) + "'; the category is read as known");
+  return true;
+}
+
+std::uint32_t NativeReader::read_group(pugi::xml_node group, CategoryLevel level,
+                                       std::uint32_t parent, int depth) {
+  check_attributes(group, {});
+  std::uint32_t first = Builder::no_handle;
+  bool have_first = false;
+  children(
+      group,
+      [&](pugi::xml_node child) {
+        if (!is_item(child, true)) {
+          report_unexpected(child, group);
+          return;
+        }
+        if (have_first) {
+          // A detail; without its category (reported) it has nowhere to go.
+          if (first != Builder::no_handle)
+            read_item(child, level, first, false, offset(child), depth);
+          return;
+        }
+        have_first = true;
+        if (classify(child) == Kind::group) {
+          builder_.report(rules::unsupported_content, offset(child),
+                          tag(child) +
+                              " cannot open a group: a group starts with its category; "
+                              "the group is left out with its content");
+          return;
+        }
+        first = read_item(child, level, parent, true, offset(group), depth);
+      },
+      [&](pugi::xml_node text) { report_stray_text(text, group); });
+  if (!have_first) {
+    builder_.report(rules::unsupported_content, offset(group),
+                    tag(group) + " without a category is ignored");
+  }
+  return first;
+}
+
+std::uint32_t NativeReader::read_item(pugi::xml_node element, CategoryLevel level,
+                                      std::uint32_t parent, bool grouped, std::size_t at,
+                                      int depth) {
+  const Kind kind = classify(element);
+  if (kind == Kind::group) {
+    // TBX nests groups one deep (an adminGrp or transacGrp among a
+    // descripGrp's members); so does the format. The depth is bounded here,
+    // never by the input.
+    if (depth >= 2) {
+      builder_.report(rules::unsupported_content, offset(element),
+                      tag(element) +
+                          " nested more than two deep is ignored with its content (groups "
+                          "nest one deep at most, as in TBX)");
+      return Builder::no_handle;
+    }
+    return read_group(element, level, parent, depth + 1);
+  }
+
+  CategoryElement category_element = CategoryElement::descrip;
+  std::string type;
+  std::optional<BlockKind> block;
+  auto read_element_attribute = [&](CategoryElement fallback) {
+    category_element = fallback;
+    pugi::xml_attribute a = element.attribute("element");
+    if (!a) return;
+    std::string_view v = xml::trim(a.value());
+    if (std::optional<CategoryElement> e = native_categories::element_named(v)) {
+      category_element = *e;
+    } else {
+      builder_.report(rules::unsupported_content, value_offset(element, a),
+                      "unknown element '" + std::string(v) +
+                          "' (expected descrip, descripNote, admin, adminNote, termNote, note, "
+                          "ref, xref, transac, transacNote or date); " +
+                          std::string(to_string(fallback)) + " is assumed");
+    }
+  };
+
+  std::string_view local = local_name(element.name());
+  if (kind == Kind::category) {
+    if (const native_categories::Named* n = native_categories::named_element(local)) {
+      check_attributes(element, {"target", "known"});
+      category_element = n->element;
+      type = std::string(n->type);
+    } else {
+      check_attributes(element, {"element", "type", "target", "known"});
+      read_element_attribute(CategoryElement::descrip);
+      type = std::string(xml::trim(element.attribute("type").value()));
+    }
+  } else {
+    block = native_categories::block_kind(local);
+    if (!block) return Builder::no_handle;  // never: is_item() said it is one
+    check_attributes(element, {"element", "type", "target", "known"});
+    read_element_attribute(native_categories::default_element(*block));
+    pugi::xml_attribute t = element.attribute("type");
+    type = t ? std::string(xml::trim(t.value()))
+             : std::string(native_categories::default_type(*block, category_element));
+  }
+  const std::string target(xml::trim(element.attribute("target").value()));
+  const bool known = read_known(element);
+
+  TextBuilder text;
+  flatten(element, text, block.has_value());
+  text.finish();
+  std::uint32_t block_handle = Builder::no_handle;
+  if (block) block_handle = builder_.add_block(offset(element), *block, text);
+  std::uint32_t handle = builder_.add_category(level, at, at, category_element, type, text.text(),
+                                               target, grouped, known, parent);
+  if (block_handle != Builder::no_handle && handle != Builder::no_handle) {
+    builder_.set_category_block(handle, block_handle);
+  }
+  return handle;
 }
 
 void NativeReader::read_block(pugi::xml_node element, BlockKind kind) {
@@ -437,8 +699,11 @@ void NativeReader::read_block(pugi::xml_node element, BlockKind kind) {
 
 /// Appends the character data under `container` to `text`, in document
 /// order, flattening inline elements. With `links`, an outermost native
-/// <ref to="..."> becomes a markup link around its text.
-void NativeReader::flatten(pugi::xml_node container, TextBuilder& text, bool links) {
+/// <ref to="..."> becomes a markup link around its text. With
+/// `skip_items`, the data categories among `container`'s children (a
+/// term's) are left out: they are read on their own.
+void NativeReader::flatten(pugi::xml_node container, TextBuilder& text, bool links,
+                           bool skip_items) {
   pugi::xml_node open_ref;  // the <ref> whose link is open
   std::size_t link = 0;
   std::string target_id, target_number;
@@ -499,6 +764,9 @@ void NativeReader::flatten(pugi::xml_node container, TextBuilder& text, bool lin
       case Kind::entry:
       case Kind::lang:
       case Kind::term:
+      case Kind::cross_reference:
+      case Kind::category:
+      case Kind::group:
       case Kind::definition:
       case Kind::note:
       case Kind::example:
@@ -523,7 +791,38 @@ void NativeReader::flatten(pugi::xml_node container, TextBuilder& text, bool lin
       open_ref = pugi::xml_node();
     }
   };
-  Reader::flatten(container, text, open, close);
+  // As Reader::flatten, but a skipped child is neither entered nor walked.
+  pugi::xml_node skipped;
+  walk_subtree(
+      container,
+      [&](pugi::xml_node n) {
+        switch (n.type()) {
+          case pugi::node_pcdata:
+            text.append(n.value(), offset(n));
+            return false;
+          case pugi::node_cdata:
+            text.append(n.value(), offset(n), true);
+            return false;
+          case pugi::node_element:
+            break;
+          default:
+            return false;  // comments and processing instructions are not text
+        }
+        if (n == container) return true;
+        scope_.enter(n);  // left in the second function: one subtree, one walk
+        if (skip_items && n.parent() == container && is_item(n, true)) {
+          scope_.leave();
+          skipped = n;
+          return false;
+        }
+        open(n);
+        return true;
+      },
+      [&](pugi::xml_node n) {
+        if (n.type() != pugi::node_element || n == container || n == skipped) return;
+        close(n);
+        scope_.leave();
+      });
 }
 
 }  // namespace

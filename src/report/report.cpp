@@ -277,17 +277,126 @@ std::string render_block(const TextBlock& block, const Vocabulary* vocabulary) {
   return out;
 }
 
-void write_section(std::ostream& out, const LanguageSection& section,
+/// The data categories the ISO layout shows in their own place, which the
+/// list of other categories leaves out: the subject field (`<domain>`
+/// before the definition), the grammar and geographical usage after the
+/// term, the term's status and type (its place and `DEPRECATED:`), and
+/// every category whose text is a block shown as definition, example, note
+/// or source.
+bool shown_in_layout(const DataCategory& c, CategoryLevel level) {
+  if (c.block) return c.block->kind != BlockKind::cross_reference;
+  const std::string_view type = c.type;
+  if (level != CategoryLevel::term) return type == "subjectField";
+  return type == "grammaticalGender" || type == "grammaticalNumber" || type == "partOfSpeech" ||
+         type == "geographicalUsage" || type == "termType" || type == "administrativeStatus" ||
+         type == "normativeAuthorization";
+}
+
+/// "type: value → target", the element's name standing for an empty type
+/// ("note: ...", "date: ..."); a block's text is rendered as blocks are.
+void write_category_text(std::ostream& out, const DataCategory& c, const Vocabulary* vocabulary) {
+  out << (c.type.empty() ? to_string(c.element) : c.type) << ':';
+  const std::string value = c.block ? render_block(*c.block, vocabulary) : std::string(c.value);
+  if (!value.empty()) out << ' ' << value;
+  if (!c.target.empty()) out << " \xE2\x86\x92 " << c.target;  // U+2192 RIGHTWARDS ARROW
+}
+
+/// One line per category not shown elsewhere: the category, then its
+/// details in parentheses, separated by semicolons:
+/// "transactionType: origination (date: 2024-05-01; responsibility: Jo)".
+/// A category shown in its place whose group holds details that are not
+/// gets a line of its name and those details only: "partOfSpeech (note:
+/// also a verb)".
+void write_other_categories(std::ostream& out, Span<DataCategory> categories, CategoryLevel level,
+                            std::string_view indent, const Vocabulary* vocabulary) {
+  for (const DataCategory& c : categories) {
+    const bool shown = shown_in_layout(c, level);
+    const auto unshown = [&](const DataCategory& d) { return !shown_in_layout(d, level); };
+    if (shown && std::none_of(c.details.begin(), c.details.end(), unshown)) continue;
+    out << indent;
+    if (shown) {
+      out << (c.type.empty() ? to_string(c.element) : c.type);
+    } else {
+      write_category_text(out, c, vocabulary);
+    }
+    bool first = true;
+    for (const DataCategory& d : c.details) {
+      if (shown && !unshown(d)) continue;
+      out << (first ? " (" : "; ");
+      first = false;
+      write_category_text(out, d, vocabulary);
+    }
+    if (!first) out << ')';
+    out << '\n';
+  }
+}
+
+/// ISO 10241-1's abbreviations of grammatical gender and number ("m", "f",
+/// "n"; "sg", "pl") and of parts of speech ("adj", "adv"); other values as
+/// written.
+std::string_view grammar_abbreviation(std::string_view value) {
+  struct Abbreviation {
+    std::string_view value;
+    std::string_view shown;
+  };
+  static constexpr Abbreviation table[] = {
+      {"masculine", "m"}, {"feminine", "f"},    {"neuter", "n"},   {"singular", "sg"},
+      {"plural", "pl"},   {"adjective", "adj"}, {"adverb", "adv"},
+  };
+  for (const Abbreviation& a : table) {
+    if (a.value == value) return a.shown;
+  }
+  return value;
+}
+
+/// The term line: the designation, then its gender, number, part of speech
+/// and geographical usage, each after a comma ("Stern, m, sg, noun").
+void write_term_line(std::ostream& out, const Designation& d) {
+  if (d.status == Status::deprecated) out << "DEPRECATED: ";
+  out << d.text;
+  const std::string_view part_of_speech =
+      d.part_of_speech.empty() ? category_value(d.categories, "partOfSpeech") : d.part_of_speech;
+  for (std::string_view info :
+       {d.grammatical_gender(), d.grammatical_number(), part_of_speech, d.geographical_usage()}) {
+    if (!info.empty()) out << ", " << grammar_abbreviation(info);
+  }
+  out << '\n';
+}
+
+/// The subject fields shown for a section: its own, else its entry's.
+std::vector<std::string_view> subject_fields(const Entry& entry, const LanguageSection& section) {
+  std::vector<std::string_view> fields;
+  for (Span<DataCategory> categories : {section.categories, entry.categories}) {
+    for (const DataCategory& c : categories) {
+      if (c.type == "subjectField" && !c.value.empty()) fields.push_back(c.value);
+    }
+    if (!fields.empty()) break;
+  }
+  return fields;
+}
+
+void write_section(std::ostream& out, const Entry& entry, const LanguageSection& section,
                    const Vocabulary* vocabulary) {
   // Preferred, then admitted, then deprecated; source order within each.
   for (Status status : {Status::preferred, Status::admitted, Status::deprecated}) {
     for (const Designation& d : section.designations) {
       if (d.status != status) continue;
-      if (status == Status::deprecated) out << "DEPRECATED: ";
-      out << d.text << '\n';
+      write_term_line(out, d);
+      write_other_categories(out, d.categories, CategoryLevel::term, "  ", vocabulary);
     }
   }
-  if (section.definition) out << render_block(*section.definition, vocabulary) << '\n';
+  // ISO 10241-1 puts the domain in angle brackets before the definition.
+  const std::vector<std::string_view> fields = subject_fields(entry, section);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out << ' ';
+    out << '<' << fields[i] << '>';
+  }
+  if (section.definition) {
+    if (!fields.empty()) out << ' ';
+    out << render_block(*section.definition, vocabulary) << '\n';
+  } else if (!fields.empty()) {
+    out << '\n';
+  }
   const std::size_t examples = section.examples.size();
   for (std::size_t i = 0; i < examples; ++i) {
     out << "EXAMPLE";
@@ -301,11 +410,13 @@ void write_section(std::ostream& out, const LanguageSection& section,
   for (const TextBlock& source : section.sources) {
     out << "[SOURCE: " << render_block(source, vocabulary) << "]\n";
   }
+  write_other_categories(out, section.categories, CategoryLevel::language, {}, vocabulary);
 }
 
 void write_entry_impl(std::ostream& out, const Entry& entry, std::string_view language,
                       const Vocabulary* vocabulary) {
   out << entry.number << '\n';
+  write_other_categories(out, entry.categories, CategoryLevel::entry, {}, vocabulary);
   // `language` is a range: "en" shows the en-GB section (language::matches).
   std::vector<const LanguageSection*> shown;
   for (const LanguageSection& section : entry.languages) {
@@ -313,7 +424,7 @@ void write_entry_impl(std::ostream& out, const Entry& entry, std::string_view la
   }
   for (const LanguageSection* section : shown) {
     if (shown.size() > 1) out << '[' << section->language << "]\n";
-    write_section(out, *section, vocabulary);
+    write_section(out, entry, *section, vocabulary);
   }
 }
 

@@ -1,5 +1,6 @@
-// Folding text for comparison: NFKC with case folding, combining marks
-// removed, white space collapsed. ASCII input, by far the most common case,
+// Folding text for comparison: NFKC with case folding, accents (combining
+// marks that are not part of a letter) removed, the spellings of one
+// Arabic-script letter made one, white space collapsed. ASCII input, by far the most common case,
 // takes a path that never touches ICU and gives the same result.
 #include "text/fold.hpp"
 
@@ -9,6 +10,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf16.h>
 
 namespace termgraph {
@@ -85,6 +87,53 @@ void append_utf8(std::string& out, UChar32 c) {
   }
 }
 
+/// Whether the nonspacing mark `c` is an accent that comparison ignores:
+/// the combining diacritics Latin, Greek and Cyrillic letters carry, the
+/// harakat and other marks of Arabic script, Hebrew points. Marks that are
+/// part of a letter are kept: the vowel signs and viramas of the Brahmic
+/// scripts (Devanagari, Bengali, Thai ...), and the kana voicing marks
+/// (U+3099, U+309A), which tell "バス" from "ハス".
+bool is_ignored_mark(UChar32 c) {
+  if (c == 0x3099 || c == 0x309A) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  if (U_FAILURE(status)) return true;
+  switch (script) {
+    case USCRIPT_INHERITED:
+    case USCRIPT_COMMON:
+    case USCRIPT_LATIN:
+    case USCRIPT_GREEK:
+    case USCRIPT_CYRILLIC:
+    case USCRIPT_ARABIC:
+    case USCRIPT_HEBREW:
+    case USCRIPT_SYRIAC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// Arabic-script letters written two ways for one letter: tatweel (U+0640,
+/// a stretch of the joining line) is dropped (-1); alef wasla, Farsi yeh,
+/// alef maksura and keheh become alef, yeh and kaf, so that a Persian term
+/// typed with an Arabic keyboard (and the other way round) is found. Other
+/// code points are returned unchanged.
+UChar32 fold_arabic_letter(UChar32 c) {
+  switch (c) {
+    case 0x0640:  // ARABIC TATWEEL
+      return -1;
+    case 0x0671:  // ARABIC LETTER ALEF WASLA
+      return 0x0627;
+    case 0x06CC:  // ARABIC LETTER FARSI YEH
+    case 0x0649:  // ARABIC LETTER ALEF MAKSURA
+      return 0x064A;
+    case 0x06A9:  // ARABIC LETTER KEHEH
+      return 0x0643;
+    default:
+      return c;
+  }
+}
+
 }  // namespace
 
 Folder::Folder() : state_(std::make_unique<State>()) {}
@@ -116,7 +165,9 @@ void Folder::fold_into(std::string_view text, std::string& out) const {
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
-    if (u_charType(c) != U_NON_SPACING_MARK) stripped.append(c);
+    if (u_charType(c) == U_NON_SPACING_MARK && is_ignored_mark(c)) continue;
+    const UChar32 letter = fold_arabic_letter(c);
+    if (letter >= 0) stripped.append(letter);
   }
   const icu::UnicodeString composed = state->nfc->normalize(stripped, status);
   // Normalisation of well-formed UTF-16 only fails when memory runs out;

@@ -16,8 +16,12 @@ public:
   Folder& operator=(Folder&&) noexcept;
 
   /// Folds `text` for case-, accent- and width-insensitive comparison:
-  /// NFKC with case folding, combining marks removed, white space runs
-  /// collapsed to one space and trimmed. Invalid UTF-8 is replaced by
+  /// NFKC with case folding; accents removed (the combining marks of Latin,
+  /// Greek, Cyrillic, Arabic-script harakat, Hebrew points; not the vowel
+  /// signs of Brahmic scripts nor the kana voicing marks); Arabic tatweel
+  /// dropped and alef wasla, Farsi yeh, alef maksura and keheh read as
+  /// alef, yeh, yeh and kaf; white space runs collapsed to one space and
+  /// trimmed. Invalid UTF-8 is replaced by
   /// U+FFFD. Writes the result into `out` (replacing its content).
   void fold_into(std::string_view text, std::string& out) const;
 

@@ -10,7 +10,9 @@ namespace termgraph {
 namespace {
 
 constexpr std::string_view header =
-    "Entry,Language,Term,Status,Term type,Part of speech,Definition,Notes,Examples,Sources\r\n";
+    "Entry,Language,Term,Status,Term type,Part of speech,Definition,Notes,Examples,Sources";
+/// Written only when some entry has a subject field or some term a gender.
+constexpr std::string_view category_columns = ",Subject field,Gender";
 
 /// One field: quoted (quotes doubled) when it holds a comma, a quote, a line
 /// break or space at either end.
@@ -39,8 +41,11 @@ std::string lines(Span<TextBlock> blocks) {
   return s;
 }
 
+/// `subject_field`: the entry's, on its first row; `categories`: whether
+/// the category columns are written.
 void row(std::ostream& out, std::string_view number, std::string_view language,
-         const Designation* d, const LanguageSection* blocks) {
+         const Designation* d, const LanguageSection* blocks, std::string_view subject_field,
+         bool categories) {
   field(out, number);
   out << ',';
   field(out, language);
@@ -64,19 +69,47 @@ void row(std::ostream& out, std::string_view number, std::string_view language,
   } else {
     out << ",,,";
   }
+  if (categories) {
+    out << ',';
+    field(out, subject_field);
+    out << ',';
+    if (d) field(out, d->grammatical_gender());
+  }
   out << "\r\n";
+}
+
+bool has_category_columns(const Vocabulary& vocabulary) {
+  for (const Entry& e : vocabulary.entries()) {
+    if (!e.subject_field().empty()) return true;
+    for (const LanguageSection& s : e.languages) {
+      for (const Designation& d : s.designations) {
+        if (!d.grammatical_gender().empty()) return true;
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace
 
 void write_csv(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions&) {
+  const bool categories = has_category_columns(vocabulary);
   out << header;
+  if (categories) out << category_columns;
+  out << "\r\n";
   for (const Entry& e : vocabulary.entries()) {
-    if (e.languages.empty()) row(out, e.number, {}, nullptr, nullptr);
+    std::string_view subject = e.subject_field();  // on the entry's first row
+    auto next = [&] {
+      std::string_view s = subject;
+      subject = {};
+      return s;
+    };
+    if (e.languages.empty()) row(out, e.number, {}, nullptr, nullptr, next(), categories);
     for (const LanguageSection& s : e.languages) {
-      if (s.designations.empty()) row(out, e.number, s.language, nullptr, &s);
+      if (s.designations.empty()) row(out, e.number, s.language, nullptr, &s, next(), categories);
       for (std::size_t i = 0; i < s.designations.size(); ++i) {
-        row(out, e.number, s.language, &s.designations[i], i == 0 ? &s : nullptr);
+        row(out, e.number, s.language, &s.designations[i], i == 0 ? &s : nullptr, next(),
+            categories);
       }
     }
   }

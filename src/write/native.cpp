@@ -1,6 +1,7 @@
 // The native format writer (docs/format.md, docs/formats.md). Everything the
-// model holds is written explicitly (status, type and part of speech of
-// every term), so that reading the output gives the same model back.
+// model holds is written explicitly (the stated status and type, the part
+// of speech of every term, every data category at its level with its group),
+// so that reading the output gives the same model back.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,7 +9,9 @@
 
 #include "format/ids.hpp"
 #include "format/namespaces.hpp"
+#include "format/native_categories.hpp"
 #include "termgraph/write.hpp"
+#include "text/language.hpp"
 #include "write/detail.hpp"
 #include "write/xml_writer.hpp"
 
@@ -20,8 +23,7 @@ namespace {
 /// target id, else the number the link was given (a number written in the
 /// text is read again from the text); no `to` when there is neither;
 /// external="true" for links into other documents.
-void write_block(XmlWriter& xml, const TextBlock& block) {
-  xml.start(to_string(block.kind));  // the element is named as the kind
+void write_block_text(XmlWriter& xml, const TextBlock& block) {
   write_detail::write_linked_text(xml, block, [&](const Reference& r) {
     write_detail::LinkMarkup link{"ref", {}};
     std::string_view to = r.target_id;
@@ -30,7 +32,107 @@ void write_block(XmlWriter& xml, const TextBlock& block) {
     if (r.external) link.attributes.emplace_back("external", "true");
     return std::optional<write_detail::LinkMarkup>(std::move(link));
   });
+}
+
+void write_block(XmlWriter& xml, const TextBlock& block) {
+  xml.start(native_categories::block_element(block.kind));  // named as the kind
+  write_block_text(xml, block);
   xml.end();
+}
+
+/// One category, without its group: a text block element carrying
+/// `element` where it is one, a named element, else `category`.
+void write_member(XmlWriter& xml, const DataCategory& c) {
+  if (c.block) {
+    const BlockKind kind = c.block->kind;
+    xml.start(native_categories::block_element(kind));
+    xml.attribute("element", to_string(c.element));
+    if (c.type != native_categories::default_type(kind, c.element)) xml.attribute("type", c.type);
+  } else if (const native_categories::Named* n =
+                 native_categories::named_element(c.element, c.type)) {
+    xml.start(n->name);
+  } else {
+    xml.start("category");
+    xml.attribute("element", to_string(c.element));
+    if (!c.type.empty()) xml.attribute("type", c.type);
+  }
+  if (!c.target.empty()) xml.attribute("target", c.target);
+  if (!c.known) xml.attribute("known", "false");
+  if (c.block) {
+    write_block_text(xml, *c.block);
+  } else {
+    xml.text(c.value);
+  }
+  xml.end();
+}
+
+/// A category with its group: `<group>` holds it, then its details; a
+/// detail that is a group of its own (TBX nests them one deep) is a nested
+/// `<group>`. Deeper groups, which no format produces, are written as
+/// members of the nearest group: the depth is bounded here.
+void write_category(XmlWriter& xml, const DataCategory& c) {
+  if (!c.grouped && c.details.empty()) {
+    write_member(xml, c);
+    return;
+  }
+  xml.start("group");
+  write_member(xml, c);
+  for (const DataCategory& d : c.details) {
+    if (!d.grouped && d.details.empty()) {
+      write_member(xml, d);
+      continue;
+    }
+    xml.start("group");
+    write_member(xml, d);
+    for (const DataCategory& dd : d.details) write_member(xml, dd);
+    xml.end();
+  }
+  xml.end();
+}
+
+bool has_categories(const Entry& e) {
+  if (!e.categories.empty()) return true;
+  for (const LanguageSection& s : e.languages) {
+    if (!s.categories.empty()) return true;
+    for (const Designation& d : s.designations) {
+      if (!d.categories.empty()) return true;
+    }
+  }
+  return false;
+}
+
+/// Calls `f` on every category of `categories` and their details (two
+/// levels of groups, as written).
+template <typename F>
+void each_category(Span<DataCategory> categories, F&& f) {
+  for (const DataCategory& c : categories) {
+    f(c);
+    for (const DataCategory& d : c.details) {
+      f(d);
+      for (const DataCategory& dd : d.details) f(dd);
+    }
+  }
+}
+
+/// The text blocks the entry's categories stand for.
+std::vector<const TextBlock*> covered_blocks(const Entry& e) {
+  std::vector<const TextBlock*> out;
+  auto add = [&](const DataCategory& c) {
+    if (c.block) out.push_back(c.block);
+  };
+  each_category(e.categories, add);
+  for (const LanguageSection& s : e.languages) {
+    each_category(s.categories, add);
+    for (const Designation& d : s.designations) each_category(d.categories, add);
+  }
+  return out;
+}
+
+bool holds(const LanguageSection& s, const TextBlock* b) {
+  auto in = [&](Span<TextBlock> blocks) {
+    return !blocks.empty() && b >= blocks.begin() && b < blocks.end();
+  };
+  return b == s.definition || in(s.notes) || in(s.examples) || in(s.sources);
 }
 
 bool empty(const LanguageSection& s) {
@@ -38,19 +140,79 @@ bool empty(const LanguageSection& s) {
          s.sources.empty();
 }
 
-void write_section(XmlWriter& xml, const LanguageSection& section) {
-  for (const Designation& d : section.designations) {
-    xml.start("term");
-    xml.attribute("status", to_string(d.status));
-    xml.attribute("type", to_string(d.kind));
-    if (!d.part_of_speech.empty()) xml.attribute("pos", d.part_of_speech);
+/// The part of speech the reader takes from a term's partOfSpeech category
+/// when `pos` is absent: that of the first one written as a `category`
+/// directly in the term (not in a group).
+std::string_view part_of_speech_category(const Designation& d) {
+  for (const DataCategory& c : d.categories) {
+    if (!c.block && !c.grouped && c.details.empty() && c.type == "partOfSpeech" &&
+        !native_categories::named_element(c.element, c.type)) {
+      return c.value;
+    }
+  }
+  return {};
+}
+
+void write_term(XmlWriter& xml, const Designation& d) {
+  xml.start("term");
+  // Only what the source stated: the reader derives the rest again.
+  if (d.status_stated) xml.attribute("status", to_string(d.status));
+  if (d.kind_stated) xml.attribute("type", to_string(d.kind));
+  if (!d.part_of_speech.empty() && d.part_of_speech != part_of_speech_category(d)) {
+    xml.attribute("pos", d.part_of_speech);
+  }
+  if (d.categories.empty()) {
     xml.text(d.text);
+  } else {
+    xml.leading_text(d.text);
+    for (const DataCategory& c : d.categories) write_category(xml, c);
+  }
+  xml.end();
+}
+
+/// A section's terms, then its categories, then the blocks no category of
+/// the entry stands for (in the ISO layout: definition, notes, examples,
+/// sources).
+void write_section(XmlWriter& xml, const LanguageSection& section,
+                   const std::vector<const TextBlock*>& covered) {
+  for (const Designation& d : section.designations) write_term(xml, d);
+  for (const DataCategory& c : section.categories) write_category(xml, c);
+  auto uncovered = [&](const TextBlock& b) {
+    for (const TextBlock* c : covered) {
+      if (c == &b) return false;
+    }
+    return true;
+  };
+  if (section.definition && uncovered(*section.definition)) write_block(xml, *section.definition);
+  for (Span<TextBlock> blocks : {section.notes, section.examples, section.sources}) {
+    for (const TextBlock& b : blocks) {
+      if (uncovered(b)) write_block(xml, b);
+    }
+  }
+}
+
+/// An entry with data categories: its own categories directly in it, every
+/// section in a <lang>. The text blocks of entry-level categories belong
+/// to the section in the entry's language: `xml:lang` names it.
+void write_entry_with_categories(XmlWriter& xml, const Entry& e, const std::string& language) {
+  const std::vector<const TextBlock*> covered = covered_blocks(e);
+  const LanguageSection* home = nullptr;
+  each_category(e.categories, [&](const DataCategory& c) {
+    if (!c.block || home) return;
+    for (const LanguageSection& s : e.languages) {
+      if (holds(s, c.block)) home = &s;
+    }
+  });
+  if (home && !language::same(home->language, language)) {
+    xml.attribute("xml:lang", home->language);
+  }
+  for (const DataCategory& c : e.categories) write_category(xml, c);
+  for (const LanguageSection& s : e.languages) {
+    xml.start("lang");
+    xml.attribute("xml:lang", s.language);
+    write_section(xml, s, covered);
     xml.end();
   }
-  if (section.definition) write_block(xml, *section.definition);
-  for (const TextBlock& b : section.notes) write_block(xml, b);
-  for (const TextBlock& b : section.examples) write_block(xml, b);
-  for (const TextBlock& b : section.sources) write_block(xml, b);
 }
 
 }  // namespace
@@ -73,6 +235,7 @@ void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOp
   }
   if (!options.title.empty()) xml.text_element("title", options.title);
 
+  const std::vector<const TextBlock*> none;
   std::size_t position = 0;
   for (const Entry& e : vocabulary.entries()) {
     ++position;
@@ -85,6 +248,11 @@ void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOp
       // fallback (entry-N, N its position) needs no id to come back.
       xml.attribute("id", e.number);
     }
+    if (has_categories(e)) {
+      write_entry_with_categories(xml, e, language);
+      xml.end();
+      continue;
+    }
     if (!e.languages.empty() && !empty(e.languages.front()) &&
         e.languages.front().language != language) {
       xml.attribute("xml:lang", e.languages.front().language);
@@ -94,12 +262,12 @@ void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOp
       // at all is kept as an empty <lang> (the reader only makes a section
       // of the entry's own content when there is some).
       if (i == 0 && !empty(e.languages[i])) {
-        write_section(xml, e.languages[i]);
+        write_section(xml, e.languages[i], none);
         continue;
       }
       xml.start("lang");
       xml.attribute("xml:lang", e.languages[i].language);
-      write_section(xml, e.languages[i]);
+      write_section(xml, e.languages[i], none);
       xml.end();
     }
     xml.end();

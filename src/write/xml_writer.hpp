@@ -51,6 +51,15 @@ public:
     escape(s, false);
   }
 
+  /// Character data (escaped) that element children follow on their own
+  /// lines: for elements whose text is read trimmed, so that the line
+  /// breaks and indentation added after it are not part of it.
+  void leading_text(std::string_view s) {
+    if (s.empty()) return;
+    close_start_tag();
+    escape(s, false);
+  }
+
   /// Ends the innermost element.
   void end() {
     Frame frame = std::move(stack_.back());
