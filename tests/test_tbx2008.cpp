@@ -113,6 +113,30 @@ bool has_unwritable_links(const Vocabulary& v) {
   return false;
 }
 
+/// True when `v` has a ref or xref category without a block: the TBX
+/// reader reads every ref and xref as a note with its link (a block), the
+/// native reader keeps `<category element="xref">` as a category only, so
+/// such a vocabulary does not come back from TBX with the same blocks.
+bool has_link_category_without_block(const Vocabulary& v) {
+  auto in = [](Span<DataCategory> cs) {
+    for (const DataCategory& c : cs) {
+      if ((c.element == CategoryElement::ref || c.element == CategoryElement::xref) && !c.block)
+        return true;
+    }
+    return false;
+  };
+  for (const Entry& e : v.entries()) {
+    if (in(e.categories)) return true;
+    for (const LanguageSection& s : e.languages) {
+      if (in(s.categories)) return true;
+      for (const Designation& d : s.designations) {
+        if (in(d.categories)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::size_t count_categories(const Vocabulary& v) {
   std::size_t n = 0;
   for (const Entry& e : v.entries()) {
@@ -534,7 +558,7 @@ void check_vocabulary(const Vocabulary& v, const std::string& name, bool ids,
     unsupported += d->message.rfind("XCS '", 0) != 0;
   }
   EXPECT_EQ(unsupported, 0u) << termgraph::test::all_messages(back);
-  if (!has_unwritable_links(v)) {
+  if (!has_unwritable_links(v) && !has_link_category_without_block(v)) {
     CompareOptions options;
     options.ids = ids;
     options.target_ids = false;
