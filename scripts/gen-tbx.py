@@ -16,9 +16,9 @@ English terms are invented words, unique; Arabic-script terms are a common
 word and an invented word in Arabic letters, unique too. The document is on
 one line, as those exports are.
 
-The expected answers are a few entries spread over the file: their id, the
-English term and the Arabic-script term (each must find its entry), as
-JSON.
+The expected answers are a few entries spread over the file: their id,
+subject field, English terms (the term and any abbreviation) and
+Arabic-script term (each term must find its entry), as JSON.
 
 Usage: gen-tbx.py --entries 5000 --out export.tbx [--script ar|ug]
                   [--expected expected.json]
@@ -136,6 +136,7 @@ def main():
         expected = {
             "entries": args.entries,
             "lookups": [{"id": f"{i + 1}_1", "en": english_term(i),
+                         "abbreviations": [abbreviation(i)] if i % 3 == 0 else [],
                          "other": script_term(i, args.script),
                          "subject": SUBJECTS[i % len(SUBJECTS)]} for i in picks],
         }

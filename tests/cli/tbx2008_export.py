@@ -40,33 +40,44 @@ def generate(gen, work, entries, script):
         return path, json.load(f)
 
 
+def lookup_json(termgraph, path, *args):
+    """`lookup --format json`: (status, [(number, subject field, {language: [terms]})])."""
+    code, out, err = run(termgraph, "lookup", "--format", "json", "--vocab", path, *args)
+    if code != 0:
+        return code, []
+    found = []
+    for e in json.loads(out)["entries"]:
+        terms = {l["language"]: [d["text"] for d in l["designations"]] for l in e["languages"]}
+        found.append((e["number"], e["subject_field"], terms))
+    return code, found
+
+
 def lookups(termgraph, path, expected, script, number):
-    """Every expected entry found by its English and its Arabic-script term;
-    `number` gives the entry number `lookup` prints for an id of the input."""
+    """Every expected entry found by its English and by its Arabic-script
+    term, alone; `number` gives the entry number of an id of the input."""
     lang = "ar-SA" if script == "ar" else "ug-CN"
     for pick in expected["lookups"]:
         entry = number(pick["id"])
-        code, out, err = run(termgraph, "lookup", "--vocab", path, pick["en"])
-        lines = out.splitlines()
-        expect(f"{path}: lookup {pick['en']!r}: status", code, 0)
-        expect(f"{path}: lookup {pick['en']!r}: entry", lines[:3],
-               [entry, "[en-US]", pick["en"]])
-        expect(f"{path}: lookup {pick['en']!r}: its {lang} term",
-               pick["other"] in lines, True)
-        code, out, err = run(termgraph, "lookup", "--vocab", path, pick["other"])
-        expect(f"{path}: lookup {pick['other']!r}: status", code, 0)
-        expect(f"{path}: lookup {pick['other']!r}: entry", out.splitlines()[:1], [entry])
-        expect(f"{path}: lookup {pick['other']!r}: its English term",
-               pick["en"] in out.splitlines(), True)
+        whole = (entry, pick["subject"], {"en-US": [pick["en"]] + pick["abbreviations"],
+                                          lang: [pick["other"]]})
+        for query in [pick["en"], pick["other"]]:
+            expect(f"{path}: lookup {query!r}", lookup_json(termgraph, path, query),
+                   (0, [whole]))
         # Only the Arabic-script section with --lang.
-        code, out, err = run(termgraph, "lookup", "--vocab", path, "--lang", lang[:2],
-                             pick["other"])
-        expect(f"{path}: lookup --lang {lang[:2]} {pick['other']!r}", (code, out),
-               (0, f"{entry}\n{pick['other']}\n"))
+        expect(f"{path}: lookup --lang {lang[:2]} {pick['other']!r}",
+               lookup_json(termgraph, path, "--lang", lang[:2], pick["other"]),
+               (0, [(entry, pick["subject"], {lang: [pick["other"]]})]))
         # An English term is not one of that section's.
-        code, out, err = run(termgraph, "lookup", "--vocab", path, "--lang", lang[:2],
-                             pick["en"])
+        code, _, _ = run(termgraph, "lookup", "--vocab", path, "--lang", lang[:2], pick["en"])
         expect(f"{path}: lookup --lang {lang[:2]} {pick['en']!r}: status", code, 1)
+        # The text output leads with the entry and shows both scripts.
+        code, out, _ = run(termgraph, "lookup", "--vocab", path, pick["other"])
+        lines = out.splitlines()
+        expect(f"{path}: lookup {pick['other']!r} (text): status and entry", (code, lines[:1]),
+               (0, [entry]))
+        expect(f"{path}: lookup {pick['other']!r} (text): both terms",
+               [any(pick["en"] in l for l in lines), any(pick["other"] in l for l in lines)],
+               [True, True])
 
 
 def main():
