@@ -175,7 +175,7 @@ TEST(Csv, WriterQuotesWhatNeedsQuoting) {
   EXPECT_EQ(to_csv(r.vocabulary),
             "Entry,Language,Term,Status,Term type,Part of speech,Definition,Notes,Examples,"
             "Sources\r\n"
-            "3.1,fr,\"clé, \"\"privée\"\"\",preferred,full-form,nom,valeur secrète,\"première\n"
+            "3.1,fr,\"clé, \"\"privée\"\"\",,,nom,valeur secrète,\"première\n"
             "seconde, avec virgule\",,\r\n"
             "3.1,fr,CP,deprecated,abbreviation,,,,,\r\n"
             "3.2,,,,,,,,,\r\n");

@@ -143,8 +143,6 @@ TEST(Write, StsExactOutput) {
             <tbx:tig>
               <tbx:term>block</tbx:term>
               <tbx:partOfSpeech value="noun"/>
-              <tbx:normativeAuthorization value="preferredTerm"/>
-              <tbx:termType value="fullForm"/>
             </tbx:tig>
             <tbx:tig>
               <tbx:term>blk</tbx:term>
@@ -156,8 +154,6 @@ TEST(Write, StsExactOutput) {
             <tbx:definition>unité de données</tbx:definition>
             <tbx:tig>
               <tbx:term>bloc</tbx:term>
-              <tbx:normativeAuthorization value="preferredTerm"/>
-              <tbx:termType value="fullForm"/>
             </tbx:tig>
           </tbx:langSet>
         </tbx:termEntry>
@@ -169,8 +165,6 @@ TEST(Write, StsExactOutput) {
             <tbx:definition>metadata of a block</tbx:definition>
             <tbx:tig>
               <tbx:term>block header</tbx:term>
-              <tbx:normativeAuthorization value="preferredTerm"/>
-              <tbx:termType value="fullForm"/>
             </tbx:tig>
           </tbx:langSet>
         </tbx:termEntry>

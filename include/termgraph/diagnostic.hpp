@@ -108,7 +108,9 @@ enum class Level : std::uint8_t { note, warning, error, off };
     "definitions that cite each other in a cycle")                                                 \
   X(unreferenced_entry, "unreferenced-entry", off, off, "an entry that no other entry cites")      \
   X(unused_suppression, "unused-suppression", warning, warning,                                    \
-    "a suppression comment that silences nothing")
+    "a suppression comment that silences nothing")                                                 \
+  X(lossy_conversion, "lossy-conversion", warning, warning,                                        \
+    "a data category the output format cannot hold, left out by convert")
 
 /// Names the rules in code; compare diagnostics by it (Diagnostic::is()).
 enum class RuleId : std::uint8_t {

@@ -263,6 +263,13 @@ struct Designation {
   Span<DataCategory> categories;
   /// Where the designation stands in its file.
   SourceRange range;
+  /// The designation with its inline markup, for writers: XML content as
+  /// the source wrote it (STS `MTTF<sub>d</sub>`), normalised: presentation
+  /// elements (`sub`, `sup`, `italic`, `bold` ...) without attributes,
+  /// MathML (`mml:math`) whole, white space collapsed as in `text`, text
+  /// escaped. Empty when the source used no inline markup. `text` is its
+  /// flat, searchable form ("MTTFd").
+  std::string_view markup;
 
   /// Grammatical gender as written ("masculine" ...); may be empty.
   [[nodiscard]] std::string_view grammatical_gender() const noexcept {

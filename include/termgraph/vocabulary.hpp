@@ -120,6 +120,19 @@ public:
   /// Would point into a temporary.
   Span<std::string_view> declared_languages(FileId file) const&& = delete;
 
+  /// The title input `file` gives itself, white space collapsed: the native
+  /// format's `title`, the main title of an STS document's metadata
+  /// (`title-wrap`), TBX's `titleStmt/title`; empty when it gives none (CSV
+  /// never does). Writers write it unless WriteOptions::title is set.
+  [[nodiscard]] std::string_view title(FileId file) const& noexcept;
+  /// Would point into a temporary.
+  std::string_view title(FileId file) const&& = delete;
+  /// The title of the first input file that gives one (title(FileId)), or
+  /// an empty view.
+  [[nodiscard]] std::string_view title() const& noexcept;
+  /// Would point into a temporary.
+  std::string_view title() const&& = delete;
+
   /// The text of 1-based `line` of input `file` (no line break); empty when
   /// out of range. Lets reports show the source line under a diagnostic.
   [[nodiscard]] std::string_view source_line(FileId file, std::uint32_t line) const&;

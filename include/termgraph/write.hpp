@@ -5,7 +5,9 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
+#include "termgraph/diagnostic.hpp"
 #include "termgraph/format.hpp"
 #include "termgraph/vocabulary.hpp"
 
@@ -21,10 +23,16 @@ struct WriteOptions {
   /// Spaces per level of indentation.
   int indent = 2;
   /// Title written where the format has one (native `title`, STS
-  /// `title-wrap`, TBX `titleStmt`); empty: none.
+  /// `title-wrap`, TBX `titleStmt`); empty: the inputs' own
+  /// (Vocabulary::title()), if any.
   std::string title;
   /// The style of TBX output (DCA by default); other formats ignore it.
   TbxStyle tbx_style = TbxStyle::dca;
+  /// Where a writer reports what its format cannot hold: one
+  /// `lossy-conversion` diagnostic per data category name it leaves out (or
+  /// writes at another level), located at the first such category, with
+  /// the rule's default severity. nullptr: not reported.
+  std::vector<Diagnostic>* lost = nullptr;
 };
 
 /// True for the formats write_vocabulary() can write (those whose

@@ -8,9 +8,11 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "commands.hpp"
 #include "config.hpp"
@@ -111,6 +113,8 @@ int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& 
   WriteOptions write_options;
   write_options.title = options.title;
   write_options.tbx_style = options.tbx_style == "dct" ? TbxStyle::dct : TbxStyle::dca;
+  std::vector<Diagnostic> lost;
+  write_options.lost = &lost;
   if (options.output.empty() || options.output == "-") {
     if (!write_vocabulary(out, result.vocabulary, to, write_options)) {
       throw UsageError("cannot write the format '" + options.to + "'");
@@ -124,7 +128,22 @@ int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& 
   } else {
     write_file_atomically(options.output, result.vocabulary, to, write_options);
   }
-  return result.errors() > 0 ? exit_findings : exit_ok;
+  // What the output format could not hold (lossy-conversion), once per
+  // data category, unless the rule is turned off.
+  const DiagnosticOptions& rules = load_options.analysis.diagnostics;
+  const TextStyle style = text_style(options.diagnostics, STDERR_FILENO);
+  std::size_t errors = 0;
+  for (Diagnostic& d : lost) {
+    const Profile profile = rules.profile ? *rules.profile : Profile::iso;
+    std::optional<Severity> severity = rules.severity(RuleId::lossy_conversion, profile);
+    if (!severity) continue;
+    d.severity =
+        rules.warnings_as_errors && *severity == Severity::warning ? Severity::error : *severity;
+    if (d.severity == Severity::error) ++errors;
+    write_diagnostic(err, d, result.vocabulary, style);
+  }
+  err.flush();
+  return result.errors() + errors > 0 ? exit_findings : exit_ok;
 }
 
 }  // namespace termgraph::cli

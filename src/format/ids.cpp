@@ -100,6 +100,14 @@ std::string xml_id(std::string_view key, std::string_view prefix) {
   return letter ? out : std::string(prefix) + out;
 }
 
+bool is_xml_id(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    if (!ascii_name_char(c) && (static_cast<unsigned char>(c) & 0x80) == 0) return false;
+  }
+  return true;
+}
+
 std::string UniqueIds::add(const std::string& id) {
   std::string unique = id;
   for (int n = 2; !used_.insert(unique).second; ++n) {

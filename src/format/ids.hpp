@@ -47,12 +47,22 @@ std::string term_sec_key(std::size_t position);
 /// not start with a letter or '_' is prefixed with `prefix`.
 std::string xml_id(std::string_view key, std::string_view prefix);
 
+/// True when `id` can be written back as the id it was read as: a name
+/// token without ':' (letters, digits, '.', '-', '_', non-ASCII
+/// characters, taken as name characters without checking XML's exact
+/// ranges). Ids that start with a digit (`2_76365`, as termbase exports
+/// write them) are kept too, though an XML ID may not: the source used it,
+/// and its links name it.
+bool is_xml_id(std::string_view id);
+
 /// Makes ids unique within one document: the first use of an id is kept,
 /// later ones get the suffix `--2`, `--3` ... (number_in_id() strips it).
 class UniqueIds {
 public:
   /// `id`, or `id` with the first free suffix.
   std::string add(const std::string& id);
+  /// Takes `id` as it is when no earlier call took it; false otherwise.
+  bool take(const std::string& id) { return used_.insert(id).second; }
 
 private:
   std::unordered_set<std::string> used_;

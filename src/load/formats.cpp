@@ -36,8 +36,9 @@ const FormatRecord table[] = {
     {Format::sts, "sts",
      "NISO/ISO STS terms clauses (`term-sec` with TBX markup in any of the STS TBX namespaces)",
      list(xml_ext),
-     "everything the model holds; entries without ids get `sec_N` and `term_N`. "
-     "STS -> STS and STS -> native -> STS keep every element the model covers",
+     "everything the model holds but the data categories its TBX markup has no element for "
+     "(reported as lossy-conversion); entries keep their ids, those without get `sec_N` and "
+     "`term_N`. STS -> STS and STS -> native -> STS keep every element the model covers",
      Profile::iso, claims_sts_root, claims_sts_content,
      [](const pugi::xml_document& doc, Builder& b, std::string_view) { read_sts(doc, b); },
      "NISO STS with 'term-sec'", nullptr, nullptr, write_sts},
@@ -46,8 +47,8 @@ const FormatRecord table[] = {
      "with `--tbx-style dct`)",
      list(tbx_ext),
      "every data category and transaction at its level and in its group; TBX -> TBX gives back "
-     "the same elements (see \"What TBX -> TBX still loses\"); numbered entries are named by "
-     "concept ids `term_N`",
+     "the same elements (see \"What TBX -> TBX still loses\"); concept ids are the entries' ids "
+     "where these carry the entry number or the entry has none, else `term_N`",
      Profile::termbase, claims_tbx_root, nullptr, read_tbx, "TBX 'tbx'", nullptr, nullptr,
      write_tbx},
     {Format::tbx2008, "tbx2008",

@@ -69,6 +69,18 @@ Span<std::string_view> Vocabulary::declared_languages(FileId file) const& noexce
   return {declared.data(), declared.size()};
 }
 
+std::string_view Vocabulary::title(FileId file) const& noexcept {
+  if (file >= impl_->titles.size()) return {};
+  return impl_->titles[file];
+}
+
+std::string_view Vocabulary::title() const& noexcept {
+  for (std::string_view t : impl_->titles) {
+    if (!t.empty()) return t;
+  }
+  return {};
+}
+
 std::string_view Vocabulary::source_line(FileId file, std::uint32_t line) const& {
   if (file >= impl_->lines.size()) return {};
   return impl_->lines[file].line_text(impl_->contents[file], line);

@@ -21,6 +21,7 @@ FileId Builder::add_file(std::string path, std::string content) {
   impl_.lines.emplace_back(impl_.contents.back());
   impl_.declared_languages.emplace_back();
   impl_.declaration_ranges.emplace_back();
+  impl_.titles.emplace_back();
   entry_starts_.clear();
   return file_;
 }
@@ -111,6 +112,11 @@ void Builder::add_term_id(std::string_view id) {
                                static_cast<std::uint32_t>(pending_designations_.size() - 1)});
 }
 
+void Builder::set_designation_markup(std::string_view markup) {
+  if (!in_section_ || pending_designations_.empty()) return;
+  pending_designations_.back().markup = store(markup);
+}
+
 void Builder::add_empty_term(std::size_t offset, bool no_term_mark) {
   if (!in_section_) return;
   // The section is stored at end_section(), next in Impl::sections.
@@ -155,6 +161,11 @@ void Builder::declare_language(std::size_t offset, std::string_view tag) {
   impl_.declared_languages[file_].push_back(stored);
   impl_.declaration_ranges[file_].push_back(range);
   impl_.language_tags.push_back({stored, range, no_entry});
+}
+
+void Builder::set_title(std::string_view title) {
+  if (file_ >= impl_.titles.size()) return;
+  impl_.titles[file_] = store(title);
 }
 
 std::uint32_t Builder::add_block(std::size_t offset, BlockKind kind, const BlockText& text) {

@@ -74,6 +74,8 @@ public:
   /// An id the designation added last to the current section can be
   /// linked by (Impl::term_ids); empty ids are ignored.
   void add_term_id(std::string_view id);
+  /// The inline markup of the designation added last (Designation::markup).
+  void set_designation_markup(std::string_view markup);
   /// Adds a text block to the current section; returns its handle (for
   /// set_category_block), or no_handle outside a section.
   std::uint32_t add_block(std::size_t offset, BlockKind kind, const BlockText& text);
@@ -118,6 +120,9 @@ public:
   /// Records what a TBX file holds outside the model (Impl::TbxParts) for
   /// the current file; strings are copied.
   void set_tbx_parts(Vocabulary::Impl::TbxParts parts);
+  /// The current file's title (native `title`, STS `title-wrap`, TBX
+  /// `titleStmt/title`), white space collapsed; the last call wins.
+  void set_title(std::string_view title);
 
   /// Reports a finding at a byte offset of the current file.
   void report(const Rule& rule, std::size_t offset, std::string message);

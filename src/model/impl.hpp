@@ -137,6 +137,8 @@ struct Vocabulary::Impl {
   /// and where each declaration is written.
   std::vector<std::vector<std::string_view>> declared_languages;
   std::vector<std::vector<SourceRange>> declaration_ranges;
+  /// Per file: its title as written (Vocabulary::title); empty when none.
+  std::vector<std::string_view> titles;
   /// Every language tag as written, in the order readers met them.
   std::vector<LanguageTagUse> language_tags;
   /// Term elements without text, left out of the model.

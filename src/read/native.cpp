@@ -213,10 +213,14 @@ void NativeReader::read() {
       root,
       [&](pugi::xml_node child) {
         switch (classify(child)) {
-          case Kind::title:
-            // The title names the vocabulary; the model has no place for it.
+          case Kind::title: {
+            // The title names the vocabulary (Vocabulary::title).
             check_attributes(child, {"xml:lang"});
+            std::string title;
+            collapse_xml_spaces(child.child_value(), title);
+            builder_.set_title(title);
             break;
+          }
           case Kind::entry:
             read_entry(child, ++entries, language, language_offset);
             break;

@@ -260,6 +260,16 @@ private:
             return false;
           }
           if (n.type() != pugi::node_element) return false;
+          if (local_name(n.name()) == "title" && local_name(n.parent().name()) == "titleStmt") {
+            // The file's title (Vocabulary::title): its text, white space
+            // collapsed.
+            std::string text, title;
+            for (pugi::xml_node t : n.children()) {
+              if (is_text(t)) text += t.value();
+            }
+            collapse_xml_spaces(text, title);
+            if (!title.empty()) builder_.set_title(title);
+          }
           if (martif_ && local_name(n.name()) == "p" && xml::attribute(n, "type") == "XCSURI") {
             xcs_name_ = std::string(trim(n.child_value()));
             xcs_node_ = n;

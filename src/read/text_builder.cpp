@@ -128,25 +128,88 @@ void TextBuilder::append_plain(std::string_view decoded, std::size_t raw_offset,
   replay_ = Replay{};
   bool after_space = !text_.empty() && text_.back() == ' ';
   anchors_.push_back({static_cast<std::uint32_t>(text_.size()), raw_offset, verbatim,
-                      pending_space_, after_space});
+                      pending_space_, after_space, glue_});
   for (char c : decoded) {
     if (xml::is_space(c)) {
+      if (glue_) continue;
       // Never two spaces: open_link() may have written the space already.
       if (!text_.empty() && text_.back() != ' ') pending_space_ = true;
       continue;
     }
+    glue_ = false;
     if (pending_space_) {
       text_ += ' ';
+      mirror(' ');
       pending_space_ = false;
     }
     text_ += c;
+    mirror(c);
   }
+}
+
+void TextBuilder::mirror(char c) {
+  if (!keep_markup_ || !mirroring_) return;
+  switch (c) {
+    case '&':
+      markup_ += "&amp;";
+      break;
+    case '<':
+      markup_ += "&lt;";
+      break;
+    case '>':
+      markup_ += "&gt;";
+      break;
+    default:
+      markup_ += c;
+  }
+}
+
+void TextBuilder::open_markup(std::string_view name) {
+  if (!keep_markup_) return;
+  // A pending space stands before the element ("a <bold>b</bold>"), not
+  // inside it.
+  if (pending_space_ && !text_.empty()) {
+    replay_ = Replay{};
+    text_ += ' ';
+    mirror(' ');
+    pending_space_ = false;
+  }
+  has_markup_ = true;
+  markup_ += '<';
+  markup_ += name;
+  markup_ += '>';
+}
+
+void TextBuilder::close_markup(std::string_view name) {
+  if (!keep_markup_) return;
+  markup_ += "</";
+  markup_ += name;
+  markup_ += '>';
+}
+
+void TextBuilder::append_with_markup(std::string_view text, std::size_t raw_offset,
+                                     std::string_view xml) {
+  // The space before the formula stands before its markup too.
+  if (pending_space_ && !text_.empty() && !text.empty()) mirror(' ');
+  mirroring_ = false;
+  append(text, raw_offset);
+  mirroring_ = true;
+  if (!keep_markup_) return;
+  has_markup_ = true;
+  markup_ += xml;
+}
+
+void TextBuilder::glue() {
+  replay_ = Replay{};
+  pending_space_ = false;
+  glue_ = true;
 }
 
 std::size_t TextBuilder::open_link() {
   replay_ = Replay{};
   if (pending_space_ && !text_.empty()) {
     text_ += ' ';
+    mirror(' ');
     pending_space_ = false;
   }
   links_.push_back({static_cast<std::uint32_t>(text_.size()),
@@ -207,7 +270,7 @@ std::size_t TextBuilder::raw_offset(std::string_view raw, std::size_t pos) const
       }
     }
     if (xml::is_space(c)) {
-      bool can_pend = t > 0 && !(t == it->text_pos && it->after_space);
+      bool can_pend = t > 0 && !(t == it->text_pos && (it->after_space || (it->glued && !pending)));
       if (!pending && can_pend) space_at = r;
       if (can_pend) pending = true;
     } else {
@@ -231,7 +294,9 @@ void TextBuilder::finish() {
     open_target_.clear();
   }
   while (!text_.empty() && text_.back() == ' ') text_.pop_back();
+  while (!markup_.empty() && markup_.back() == ' ') markup_.pop_back();
   pending_space_ = false;
+  glue_ = false;
 }
 
 }  // namespace termgraph

@@ -38,6 +38,29 @@ public:
   /// marker with no link open is kept as text; a link left open ends with
   /// the text (finish()).
   void read_inline_links(std::string_view raw);
+  /// Keeps a markup view beside the text (markup()): call before anything
+  /// is appended.
+  void keep_markup() { keep_markup_ = true; }
+  /// Starts or ends an inline element `name` in the markup view.
+  void open_markup(std::string_view name);
+  void close_markup(std::string_view name);
+  /// Appends `text` to the text, and `xml` (well-formed content) in its
+  /// place to the markup view: MathML, whose flat text is `text`.
+  void append_with_markup(std::string_view text, std::size_t raw_offset, std::string_view xml);
+  /// The markup view: the text with its inline elements, escaped; empty
+  /// when keep_markup() was not called or no element was opened.
+  std::string_view markup() const { return has_markup_ ? markup_ : std::string_view(); }
+
+  /// Joins what comes next to the text before it: a pending space is
+  /// dropped, and so is the white space the next character data starts
+  /// with (a subscript or superscript belongs to its base: "MTTF
+  /// <sub>d</sub>" reads "MTTFd").
+  void glue();
+  /// Drops a pending space (white space at the end of a subscript).
+  void drop_pending_space() {
+    pending_space_ = false;
+    glue_ = false;
+  }
 
   /// Starts a markup link at the current end of the text.
   std::size_t open_link();
@@ -67,6 +90,7 @@ private:
     bool verbatim;           // CDATA: no entity references
     bool pending;            // a collapsed space was pending before it
     bool after_space;        // the text already ended with a space
+    bool glued;              // its leading white space is dropped (glue())
   };
   // Where the last raw_offset() replay stopped: a later call for a position
   // further along the same piece resumes there, so the references of one
@@ -78,10 +102,18 @@ private:
     std::size_t t = 0, r = 0, space_at = 0;
     bool pending = false;
   };
+  /// Appends `c` to the markup view, escaped.
+  void mirror(char c);
+
   std::string text_;
+  std::string markup_;
+  bool keep_markup_ = false;
+  bool has_markup_ = false;
+  bool mirroring_ = true;  // append() copies into the markup view
   std::vector<Anchor> anchors_;
   std::vector<MarkupLink> links_;
   bool pending_space_ = false;
+  bool glue_ = false;  // drop white space until the next character
   mutable Replay replay_;
   // Inline links (read_inline_links): the raw buffer, and the link opened
   // by a marker and not closed yet.

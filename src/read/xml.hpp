@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -322,15 +323,28 @@ protected:
   /// Appends the character data of the subtree of `element` (whose scope
   /// the caller entered) to `text` in document order, CDATA verbatim.
   /// Every element below it is entered: `open(e)` is called when it starts
-  /// and `close(e)` when it ends, both with e's scope in effect.
+  /// and `close(e)` when it ends, both with e's scope in effect; an `open`
+  /// that returns bool says whether to go into e's content (false: e's
+  /// content is skipped, `close(e)` is still called). `skip`: the first
+  /// `skip.bytes` bytes of text node `skip.node` are left out (they must be
+  /// written as they are decoded: no references, no CR LF).
+  struct Skip {
+    pugi::xml_node node;
+    std::size_t bytes = 0;
+  };
   template <typename Open, typename Close>
-  void flatten(pugi::xml_node element, TextBuilder& text, Open&& open, Close&& close) {
+  void flatten(pugi::xml_node element, TextBuilder& text, Open&& open, Close&& close,
+               Skip skip = {}) {
     walk_subtree(
         element,
         [&](pugi::xml_node n) {
           switch (n.type()) {
             case pugi::node_pcdata:
-              text.append(n.value(), offset(n));
+              if (skip.node && n == skip.node) {
+                text.append(std::string_view(n.value()).substr(skip.bytes), offset(n) + skip.bytes);
+              } else {
+                text.append(n.value(), offset(n));
+              }
               return false;
             case pugi::node_cdata:
               text.append(n.value(), offset(n), true);
@@ -342,8 +356,12 @@ protected:
           }
           if (n == element) return true;
           scope_.enter(n);  // left in the second function: one subtree, one walk
-          open(n);
-          return true;
+          if constexpr (std::is_same_v<decltype(open(n)), bool>) {
+            return open(n);
+          } else {
+            open(n);
+            return true;
+          }
         },
         [&](pugi::xml_node n) {
           if (n.type() != pugi::node_element || n == element) return;

@@ -51,8 +51,14 @@ void row(std::ostream& out, std::string_view number, std::string_view language,
   field(out, language);
   out << ',';
   if (d) {
+    // Status and type only where the source stated them (an empty cell
+    // reads back as not stated).
     field(out, d->text);
-    out << ',' << to_string(d->status) << ',' << to_string(d->kind) << ',';
+    out << ',';
+    if (d->status_stated) out << to_string(d->status);
+    out << ',';
+    if (d->kind_stated) out << to_string(d->kind);
+    out << ',';
     field(out, d->part_of_speech);
   } else {
     out << ",,,";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "termgraph/vocabulary.hpp"
+#include "termgraph/write.hpp"
 #include "write/xml_writer.hpp"
 
 namespace termgraph::write_detail {
@@ -20,6 +21,20 @@ std::string default_language(const Vocabulary& vocabulary);
 /// each once (language::same), in the order of the files and of their
 /// declarations; empty when no file declares any.
 std::vector<std::string_view> declared_languages(const Vocabulary& vocabulary);
+
+/// The title to write: WriteOptions::title, else the inputs' own
+/// (Vocabulary::title()); empty when neither gives one.
+std::string_view title(const Vocabulary& vocabulary, const WriteOptions& options);
+
+/// One XML id per entry (indexed by EntryId), unique in the document: the
+/// entry's first id as read (Entry::ids) that is a name token, not taken
+/// by an earlier entry and, for a numbered entry, carries its number
+/// (ids::number_in_id(); formats without an entry number keep it in the
+/// id); else, for an entry without a number, its key when that is a valid
+/// XML ID. Only entries left without one get a generated id: `term_` and
+/// the number, or the key made an XML ID with the prefix "c-", made unique
+/// with "--N" (ids::UniqueIds).
+std::vector<std::string> entry_ids(const Vocabulary& vocabulary);
 
 /// The markup references of `block` in text order, without those nested in
 /// an earlier one (no format here can write a link inside a link).

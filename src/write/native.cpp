@@ -233,7 +233,9 @@ void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOp
     }
     xml.attribute("languages", languages);
   }
-  if (!options.title.empty()) xml.text_element("title", options.title);
+  if (const std::string_view title = write_detail::title(vocabulary, options); !title.empty()) {
+    xml.text_element("title", title);
+  }
 
   const std::vector<const TextBlock*> none;
   std::size_t position = 0;

@@ -10,6 +10,7 @@
 #include "format/ids.hpp"
 #include "format/namespaces.hpp"
 #include "format/tbx_picklists.hpp"
+#include "termgraph/rules.hpp"
 #include "termgraph/write.hpp"
 #include "write/detail.hpp"
 #include "write/xml_writer.hpp"
@@ -23,24 +24,55 @@ struct EntryIds {
   std::string entry;  // termEntry id
 };
 
-/// The ids written for an entry. Two ids (as the STS reader gives them):
-/// term-sec id and termEntry id. One: the termEntry id. None: sec_N and
-/// term_N for a numbered entry, else the entry's key as termEntry id (the
-/// reader takes it as the key again).
-EntryIds ids_of(const Entry& e) {
-  if (e.ids.size() >= 2) return {std::string(e.ids[0]), std::string(e.ids[1])};
-  if (e.ids.size() == 1) return {{}, std::string(e.ids[0])};
-  if (e.numbered) return {ids::section_id(e.number), ids::term_id(e.number)};
-  return {{}, std::string(e.number)};
+/// The ids written for each entry, unique in the document. The ids as
+/// read where they are name tokens (ids::is_xml_id(): `2_76365` too) not taken by an earlier entry:
+/// two (as the STS reader gives them) are the term-sec id and the termEntry id, one is the
+/// termEntry id. Else, for an entry without a number, its key when that is a name token (the reader
+/// takes it as the key again). Only entries left without ids get generated ones: sec_N and term_N
+/// for a numbered entry, else the key made an XML ID (prefix "c-"); "--N" keeps them unique.
+std::vector<EntryIds> ids_of(const Vocabulary& v) {
+  std::vector<EntryIds> out(v.size());
+  std::vector<bool> done(v.size(), false);
+  ids::UniqueIds used;
+  for (const Entry& e : v.entries()) {
+    EntryIds& ids = out[e.id];
+    if (e.ids.size() >= 2 && e.ids[0] != e.ids[1] && ids::is_xml_id(e.ids[0]) &&
+        ids::is_xml_id(e.ids[1])) {
+      ids = {std::string(e.ids[0]), std::string(e.ids[1])};
+      if (used.take(ids.sec) && used.take(ids.entry)) {
+        done[e.id] = true;
+        continue;
+      }
+      ids = {};
+    }
+    for (std::string_view id : e.ids) {
+      if (ids::is_xml_id(id) && used.take(std::string(id))) {
+        ids = {{}, std::string(id)};
+        break;
+      }
+    }
+    if (ids.entry.empty() && !e.numbered && ids::is_xml_id(e.number) &&
+        used.take(std::string(e.number))) {
+      ids = {{}, std::string(e.number)};
+    }
+    done[e.id] = !ids.entry.empty();
+  }
+  for (const Entry& e : v.entries()) {
+    if (done[e.id]) continue;
+    if (e.numbered) {
+      const std::string number = ids::xml_id(e.number, "");
+      out[e.id] = {used.add(ids::section_id(number)), used.add(ids::term_id(number))};
+    } else {
+      out[e.id] = {{}, used.add(ids::xml_id(e.number, "c-"))};
+    }
+  }
+  return out;
 }
 
 class StsWriter {
 public:
   StsWriter(std::ostream& out, const Vocabulary& v, const WriteOptions& options)
-      : xml_(out, options.indent), v_(v), options_(options) {
-    ids_.reserve(v.size());
-    for (const Entry& e : v.entries()) ids_.push_back(ids_of(e));
-  }
+      : xml_(out, options.indent), v_(v), options_(options), ids_(ids_of(v)) {}
 
   void run() {
     const std::string language = write_detail::default_language(v_);
@@ -49,10 +81,10 @@ public:
     xml_.attribute("xmlns:tbx", xml_namespace::sts_tbx);
     xml_.start("front");
     xml_.start("std-meta");
-    if (!options_.title.empty()) {
+    if (const std::string_view title = write_detail::title(v_, options_); !title.empty()) {
       xml_.start("title-wrap");
       xml_.attribute("xml:lang", language);
-      xml_.text_element("main", options_.title);
+      xml_.text_element("main", title);
       xml_.end();
     }
     // The declared languages, else (as always) the language most entries
@@ -79,35 +111,158 @@ private:
     if (e.numbered) xml_.text_element("label", e.number);
     xml_.start("tbx:termEntry");
     if (!ids.entry.empty()) xml_.attribute("id", ids.entry);
-    for (const LanguageSection& s : e.languages) section(s);
+    // Entry level: graphics; a subject field goes into each langSet (STS
+    // has it at language level only).
+    std::vector<const DataCategory*> subject_fields;
+    for (const DataCategory& c : e.categories) {
+      if (c.block != nullptr && c.block->kind != BlockKind::cross_reference) continue;
+      if (c.type == "xGraphic" && (c.element == CategoryElement::xref) && c.block == nullptr) {
+        xml_.start("tbx:xGraphic");
+        if (!c.target.empty()) xml_.attribute("xtarget", c.target);
+        if (!c.value.empty()) xml_.text(c.value);
+        xml_.end();
+        lost_details(c);
+      } else if (c.type == "subjectField" && c.block == nullptr && !e.languages.empty()) {
+        subject_fields.push_back(&c);
+        lose(c, "is written in each language section (STS has it at language level only)");
+      } else {
+        lose(c, "at entry level");
+      }
+    }
+    for (const LanguageSection& s : e.languages) section(s, subject_fields);
     xml_.end();
     xml_.end();
   }
 
-  void section(const LanguageSection& s) {
+  void section(const LanguageSection& s, const std::vector<const DataCategory*>& entry_fields) {
     xml_.start("tbx:langSet");
     xml_.attribute("xml:lang", s.language);
+    // ISO's order: subject field, definition, notes, examples, sources,
+    // see and cross-references, then the terms.
+    for (const DataCategory* c : entry_fields) text_category("tbx:subjectField", *c);
+    std::vector<const DataCategory*> after;
+    for (const DataCategory& c : s.categories) {
+      if (c.block != nullptr && c.block->kind != BlockKind::cross_reference) continue;
+      if (c.type == "subjectField" && c.block == nullptr) {
+        text_category("tbx:subjectField", c);
+      } else if (c.type == "crossReference" || c.type == "see" || c.type == "xSource" ||
+                 c.type == "externalCrossReference") {
+        after.push_back(&c);
+      } else {
+        lose(c, "at language level");
+      }
+    }
     if (s.definition) block(*s.definition);
     for (const TextBlock& b : s.notes) block(b);
     for (const TextBlock& b : s.examples) block(b);
     for (const TextBlock& b : s.sources) block(b);
-    for (const Designation& d : s.designations) {
-      xml_.start("tbx:tig");
-      xml_.text_element("tbx:term", d.text);
-      if (!d.part_of_speech.empty()) {
-        xml_.start("tbx:partOfSpeech");
-        xml_.attribute("value", d.part_of_speech);
-        xml_.end();
-      }
-      xml_.start("tbx:normativeAuthorization");
-      xml_.attribute("value", tbx_picklist::normative_authorization(d.status));
-      xml_.end();
-      xml_.start("tbx:termType");
-      xml_.attribute("value", tbx_picklist::term_type(d.kind));
-      xml_.end();
-      xml_.end();
+    for (const DataCategory* c : after) link_category(*c);
+    for (const Designation& d : s.designations) designation(d);
+    xml_.end();
+  }
+
+  /// A tig: the term, then what the source stated of it (part of speech,
+  /// status, type: nothing is written that the model only assumed), then
+  /// the term-level categories ISO STS has elements for.
+  void designation(const Designation& d) {
+    xml_.start("tbx:tig");
+    // The term with its inline markup where the source had some (MTTF
+    // <sub>d</sub>), else its text.
+    xml_.start("tbx:term");
+    if (d.markup.empty()) {
+      xml_.text(d.text);
+    } else {
+      xml_.raw(d.markup);
     }
     xml_.end();
+    if (!d.part_of_speech.empty()) value_element("tbx:partOfSpeech", d.part_of_speech);
+    if (d.status_stated) {
+      value_element("tbx:normativeAuthorization", tbx_picklist::normative_authorization(d.status));
+    }
+    if (d.kind_stated) value_element("tbx:termType", tbx_picklist::term_type(d.kind));
+    for (const DataCategory& c : d.categories) {
+      if (c.type == "partOfSpeech" || c.type == "termType" || c.type == "administrativeStatus" ||
+          c.type == "normativeAuthorization" || c.type == "usageStatus") {
+        continue;  // fields of the designation, written above
+      }
+      if (c.block != nullptr) {
+        lose(c, "at term level");
+      } else if (c.type == "grammaticalGender" || c.type == "grammaticalNumber") {
+        value_element("tbx:" + std::string(c.type), c.value);
+        lost_details(c);
+      } else if (c.type == "geographicalUsage" || c.type == "pronunciation" ||
+                 c.type == "usageNote") {
+        text_category("tbx:" + std::string(c.type), c);
+      } else {
+        lose(c, "at term level");
+      }
+    }
+    xml_.end();
+  }
+
+  void value_element(const std::string& element, std::string_view value) {
+    xml_.start(element);
+    xml_.attribute("value", value);
+    xml_.end();
+  }
+
+  /// A category written as an element holding its value as text.
+  void text_category(const std::string& element, const DataCategory& c) {
+    xml_.text_element(element, c.value);
+    lost_details(c);
+  }
+
+  /// tbx:crossReference (text only: STS gives it no target), tbx:see
+  /// (@target) or tbx:xSource (@xtarget).
+  void link_category(const DataCategory& c) {
+    const bool external = c.type == "xSource" || c.type == "externalCrossReference";
+    const std::string_view text = c.block != nullptr ? c.block->text : c.value;
+    if (external) {
+      xml_.start("tbx:xSource");
+      if (!c.target.empty()) xml_.attribute("xtarget", c.target);
+    } else if (c.type == "see") {
+      xml_.start("tbx:see");
+      if (!c.target.empty()) xml_.attribute("target", c.target);
+    } else {
+      xml_.start("tbx:crossReference");
+      if (!c.target.empty()) lose_named("crossReference target", c, "");
+    }
+    xml_.text(text);
+    xml_.end();
+    lost_details(c);
+  }
+
+  /// Reports the members of a group (sources, notes and dates of a
+  /// category): STS has no groups.
+  void lost_details(const DataCategory& c) {
+    for (const DataCategory& d : c.details) lose(d, "in a group");
+  }
+
+  /// Reports `c` (and its group) as not written.
+  void lose(const DataCategory& c, std::string_view where) {
+    std::string name = c.type.empty() ? std::string(to_string(c.element)) : std::string(c.type);
+    lose_named(name, c, where);
+    for (const DataCategory& d : c.details) lose(d, "in a group");
+  }
+
+  /// One lossy-conversion diagnostic per name, at the first occurrence.
+  void lose_named(const std::string& name, const DataCategory& c, std::string_view where) {
+    if (options_.lost == nullptr) return;
+    for (const std::string& seen : lost_names_) {
+      if (seen == name) return;
+    }
+    lost_names_.push_back(name);
+    Diagnostic d;
+    d.rule = &rules::lossy_conversion;
+    d.severity = rules::lossy_conversion.severity;
+    d.range = c.range;
+    const bool moved = where.rfind("is written", 0) == 0;
+    d.message =
+        "data category '" + name + "' (" + std::string(to_string(c.element)) + ") " +
+        (moved ? std::string(where)
+               : "cannot be written in STS" +
+                     (where.empty() ? std::string() : " " + std::string(where)) + "; left out");
+    options_.lost->push_back(std::move(d));
   }
 
   /// A text block; markup references become entailedTerm: @xtarget for
@@ -139,6 +294,7 @@ private:
   const Vocabulary& v_;
   const WriteOptions& options_;
   std::vector<EntryIds> ids_;
+  std::vector<std::string> lost_names_;  // names reported as lost
 };
 
 }  // namespace

@@ -69,17 +69,11 @@ class TbxWriter {
 public:
   TbxWriter(std::ostream& out, const Vocabulary& v, const WriteOptions& options)
       : xml_(out, options.indent), v_(v), options_(options) {
-    // Concept ids: term_ + number for numbered entries (TBX-Basic has no
-    // data category for an entry number; readers take it from the id, as
-    // from STS ids), the entry's key made an XML ID otherwise; made unique
-    // by a suffix "--N" where two would clash (readers strip it again, see
-    // ids::number_in_id).
-    ids::UniqueIds used;
-    ids_.reserve(v.size());
-    for (const Entry& e : v.entries()) {
-      ids_.push_back(used.add(e.numbered ? ids::term_id(ids::xml_id(e.number, ""))
-                                         : ids::xml_id(e.number, "c-")));
-    }
+    // Concept ids: the ids the entries were read with, else term_ +
+    // number for numbered entries (TBX-Basic has no data category for an
+    // entry number; readers take it from the id, as from STS ids), the
+    // entry's key made an XML ID otherwise (write_detail::entry_ids).
+    ids_ = write_detail::entry_ids(v);
     // One TBX source: its parts outside the model are written back.
     const Vocabulary::Impl& impl = VocabularyAccess::impl(v);
     if (impl.files.size() == 1 && !impl.tbx_parts.empty() && impl.tbx_parts[0].tbx) {
@@ -112,9 +106,9 @@ public:
       xml_.raw(parts_->header);
     } else {
       xml_.start("fileDesc");
-      if (!options_.title.empty()) {
+      if (const std::string_view title = write_detail::title(v_, options_); !title.empty()) {
         xml_.start("titleStmt");
-        xml_.text_element("title", options_.title);
+        xml_.text_element("title", title);
         xml_.end();
       }
       xml_.start("sourceDesc");

@@ -143,13 +143,14 @@ public:
   }
 
 private:
-  /// The header termgraph writes: fileDesc (titleStmt/title when a title
-  /// is given, sourceDesc/p), encodingDesc/p.
+  /// The header termgraph writes: fileDesc (titleStmt/title when there is
+  /// a title, sourceDesc/p), encodingDesc/p.
   void header() {
     xml_.start("fileDesc");
-    if (!options_.title.empty()) {
+    // --title, else the inputs' own title (Vocabulary::title()).
+    if (const std::string_view title = write_detail::title(v_, options_); !title.empty()) {
       xml_.start("titleStmt");
-      xml_.text_element("title", options_.title);
+      xml_.text_element("title", title);
       xml_.end();
     }
     xml_.start("sourceDesc");

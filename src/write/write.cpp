@@ -6,6 +6,7 @@
 
 #include "write/detail.hpp"
 
+#include "format/ids.hpp"
 #include "text/language.hpp"
 
 #include <algorithm>
@@ -52,6 +53,38 @@ std::vector<std::string_view> declared_languages(const Vocabulary& vocabulary) {
       for (std::string_view seen : out) again = again || language::same(seen, tag);
       if (!again) out.push_back(tag);
     }
+  }
+  return out;
+}
+
+std::string_view title(const Vocabulary& vocabulary, const WriteOptions& options) {
+  return options.title.empty() ? vocabulary.title() : std::string_view(options.title);
+}
+
+std::vector<std::string> entry_ids(const Vocabulary& vocabulary) {
+  std::vector<std::string> out(vocabulary.size());
+  ids::UniqueIds used;
+  // First the ids the sources gave, so that a generated one never takes
+  // an id an entry was read with.
+  for (const Entry& e : vocabulary.entries()) {
+    for (std::string_view id : e.ids) {
+      std::string candidate(id);
+      if (!ids::is_xml_id(candidate)) continue;
+      if (e.numbered && ids::number_in_id(candidate) != e.number) continue;
+      if (used.take(candidate)) {
+        out[e.id] = std::move(candidate);
+        break;
+      }
+    }
+    if (out[e.id].empty() && !e.numbered && ids::is_xml_id(e.number)) {
+      std::string key(e.number);
+      if (used.take(key)) out[e.id] = std::move(key);
+    }
+  }
+  for (const Entry& e : vocabulary.entries()) {
+    if (!out[e.id].empty()) continue;
+    out[e.id] = used.add(e.numbered ? ids::term_id(ids::xml_id(e.number, ""))
+                                    : ids::xml_id(e.number, "c-"));
   }
   return out;
 }
