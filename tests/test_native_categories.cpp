@@ -476,3 +476,55 @@ TEST(NativeCategories, DeepGroupsAndManyCategoriesAreBounded) {
 
 }  // namespace
 }  // namespace termgraph
+
+namespace termgraph {
+namespace {
+
+// A TBX file's header and back matter pass through the native format in
+// <tbx-source>, valid against the schema, and come back in TBX output.
+TEST(NativeCategories, TbxSourcePartsPassThrough) {
+  const std::string tbx =
+      "<?xml version=\"1.0\"?>\n"
+      "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">"
+      "<tbxHeader><fileDesc><titleStmt><title>Sky</title></titleStmt>"
+      "<sourceDesc><p xml:id=\"s]]>1\">b &amp; c</p></sourceDesc></fileDesc></tbxHeader>"
+      "<text><body><conceptEntry id=\"c1\"><langSec xml:lang=\"en\"><termSec><term>star</term>"
+      "</termSec></langSec></conceptEntry></body>"
+      "<back><refObjectSec type=\"respPerson\"><refObject id=\"p1\"><itemSet>"
+      "<item type=\"fn\">Jo</item></itemSet></refObject></refObjectSec></back></text></tbx>\n";
+  LoadResult r = load_string(tbx, "sky.tbx");
+  const std::string native = write_native_text(r.vocabulary);
+  EXPECT_NE(native.find("<tbx-source type=\"TBX-Basic\" style=\"dca\">"), std::string::npos)
+      << native;
+  EXPECT_EQ(schema_errors(native, "tbx-source"), "");
+  LoadResult back = load_string(native, "sky.xml");
+  EXPECT_TRUE(test::with_rule(back, "invalid-value").empty());
+  EXPECT_TRUE(test::with_rule(back, "unsupported-content").empty());
+  std::ostringstream out;
+  ASSERT_TRUE(write_vocabulary(out, back.vocabulary, Format::tbx));
+  EXPECT_NE(out.str().find("<p xml:id=\"s]]>1\">b &amp; c</p>"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("<item type=\"fn\">Jo</item>"), std::string::npos) << out.str();
+}
+
+// Content that is not well-formed is reported where it stands and not kept
+// (it would be written into TBX output as it is).
+TEST(NativeCategories, TbxSourceThatIsNotWellFormedIsRefused) {
+  const std::string native =
+      "<vocabulary xmlns=\"urn:termgraph:vocabulary:1\">\n"
+      "<tbx-source type=\"TBX-Basic\">\n"
+      "  <header><![CDATA[</tbxHeader><evil>]]></header>\n"
+      "</tbx-source>\n"
+      "<entry number=\"1\"><term>star</term></entry>\n"
+      "</vocabulary>\n";
+  LoadResult r = load_string(native, "bad.xml");
+  auto found = test::with_rule(r, "invalid-value");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->range.line, 3u);
+  EXPECT_EQ(found[0]->range.column, 3u);
+  std::ostringstream out;
+  ASSERT_TRUE(write_vocabulary(out, r.vocabulary, Format::tbx));
+  EXPECT_EQ(out.str().find("evil"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace termgraph

@@ -60,6 +60,7 @@ enum class Kind : std::uint8_t {
   category,  // the generic <category> or a named one (<subject-field> ...)
   group,
   other_native,  // an element of our namespace the format does not define here
+  tbx_source,    // what a TBX source holds outside the model (<tbx-source>)
   foreign,       // an element in another namespace, or in none
 };
 
@@ -88,6 +89,7 @@ private:
   void read_entry(pugi::xml_node entry, std::size_t position, std::string_view language,
                   std::size_t language_offset);
   void read_declared_languages(pugi::xml_node root);
+  void read_tbx_source(pugi::xml_node element);
   void begin_entry(pugi::xml_node entry, std::size_t position);
   void read_terms(pugi::xml_node container, bool report_others);
   void read_language_content(pugi::xml_node container, bool categories);
@@ -125,6 +127,7 @@ Kind NativeReader::classify(pugi::xml_node element) const {
   std::string_view local = local_name(name);
   if (local == "vocabulary") return Kind::vocabulary;
   if (local == "title") return Kind::title;
+  if (local == "tbx-source") return Kind::tbx_source;
   if (local == "entry") return Kind::entry;
   if (local == "lang") return Kind::lang;
   if (local == "term") return Kind::term;
@@ -224,12 +227,83 @@ void NativeReader::read() {
           case Kind::entry:
             read_entry(child, ++entries, language, language_offset);
             break;
+          case Kind::tbx_source:
+            read_tbx_source(child);
+            break;
           default:
             report_unexpected(child, root);
             break;
         }
       },
       [&](pugi::xml_node text) { report_stray_text(text, root); });
+}
+
+namespace {
+
+/// The character data of `element`, its CDATA sections and text joined.
+std::string character_data(pugi::xml_node element) {
+  std::string out;
+  for (pugi::xml_node n : element.children()) {
+    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) out += n.value();
+  }
+  return out;
+}
+
+/// True when `content` is well-formed XML content (elements, text,
+/// comments), as the TBX writer writes it back verbatim.
+bool well_formed_content(std::string_view content) {
+  std::string wrapped = "<x>";
+  wrapped += content;
+  wrapped += "</x>";
+  pugi::xml_document doc;
+  return static_cast<bool>(
+      doc.load_buffer(wrapped.data(), wrapped.size(), pugi::parse_default, pugi::encoding_utf8));
+}
+
+}  // namespace
+
+// <tbx-source>: what one TBX file held outside the model, kept verbatim by
+// the native writer (Impl::TbxParts), so that TBX -> native -> TBX gives the
+// file's header and back matter back.
+void NativeReader::read_tbx_source(pugi::xml_node element) {
+  check_attributes(element, {"type", "style", "martif"});
+  Vocabulary::Impl::TbxParts parts;
+  parts.tbx = true;
+  parts.type = xml::attribute(element, "type");
+  parts.style = xml::attribute(element, "style");
+  parts.martif = xml::attribute(element, "martif") == "true";
+  std::string header, back;
+  bool ok = true;
+  children(
+      element,
+      [&](pugi::xml_node child) {
+        std::string_view name = child.name();
+        if (classify(child) == Kind::foreign) {
+          report_unexpected(child, element);
+        } else if (local_name(name) == "root-attribute") {
+          check_attributes(child, {"name", "value"});
+          parts.root_attributes.emplace_back(xml::attribute(child, "name"),
+                                             child.attribute("value").value());
+        } else if (local_name(name) == "header" || local_name(name) == "back") {
+          std::string& into = local_name(name) == "header" ? header : back;
+          into = character_data(child);
+          if (!well_formed_content(into)) {
+            builder_.report(rules::invalid_value, offset(child),
+                            "<" + std::string(local_name(name)) +
+                                "> of <tbx-source> is not well-formed XML content; the TBX "
+                                "source's parts are not kept");
+            ok = false;
+          }
+          if (local_name(name) == "back") parts.has_back = true;
+        } else {
+          report_unexpected(child, element);
+        }
+      },
+      [&](pugi::xml_node text) { report_stray_text(text, element); });
+  if (!ok) return;
+  parts.header = header;
+  parts.back = back;
+  builder_.set_tbx_parts(std::move(parts));
 }
 
 void NativeReader::begin_entry(pugi::xml_node entry, std::size_t position) {
@@ -765,6 +839,7 @@ void NativeReader::flatten(pugi::xml_node container, TextBuilder& text, bool lin
       }
       case Kind::vocabulary:
       case Kind::title:
+      case Kind::tbx_source:
       case Kind::entry:
       case Kind::lang:
       case Kind::term:

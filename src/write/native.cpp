@@ -10,6 +10,7 @@
 #include "format/ids.hpp"
 #include "format/namespaces.hpp"
 #include "format/native_categories.hpp"
+#include "model/impl.hpp"
 #include "termgraph/write.hpp"
 #include "text/language.hpp"
 #include "write/detail.hpp"
@@ -217,6 +218,38 @@ void write_entry_with_categories(XmlWriter& xml, const Entry& e, const std::stri
 
 }  // namespace
 
+namespace {
+
+/// What one TBX source file holds outside the model (its header, back
+/// matter, dialect and root attributes: Impl::TbxParts), kept verbatim so
+/// that TBX -> native -> TBX gives the file back.
+void write_tbx_source(XmlWriter& xml, const Vocabulary& vocabulary) {
+  const Vocabulary::Impl& impl = VocabularyAccess::impl(vocabulary);
+  if (impl.files.size() != 1 || impl.tbx_parts.empty() || !impl.tbx_parts[0].tbx) return;
+  const Vocabulary::Impl::TbxParts& parts = impl.tbx_parts[0];
+  xml.start("tbx-source");
+  if (!parts.type.empty()) xml.attribute("type", parts.type);
+  if (!parts.style.empty()) xml.attribute("style", parts.style);
+  if (parts.martif) xml.attribute("martif", "true");
+  for (const auto& a : parts.root_attributes) {
+    xml.start("root-attribute");
+    xml.attribute("name", a.first);
+    xml.attribute("value", a.second);
+    xml.end();
+  }
+  xml.start("header");
+  xml.cdata(parts.header);
+  xml.end();
+  if (parts.has_back) {
+    xml.start("back");
+    xml.cdata(parts.back);
+    xml.end();
+  }
+  xml.end();
+}
+
+}  // namespace
+
 void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions& options) {
   XmlWriter xml(out, options.indent);
   const std::string language = write_detail::default_language(vocabulary);
@@ -236,6 +269,7 @@ void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOp
   if (const std::string_view title = write_detail::title(vocabulary, options); !title.empty()) {
     xml.text_element("title", title);
   }
+  write_tbx_source(xml, vocabulary);
 
   const std::vector<const TextBlock*> none;
   std::size_t position = 0;

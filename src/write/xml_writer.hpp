@@ -91,6 +91,20 @@ public:
     out_ << s;
   }
 
+  /// `s` as CDATA sections, exactly (a "]]>" in it splits the section), in
+  /// the current element, which becomes mixed content.
+  void cdata(std::string_view s) {
+    close_start_tag();
+    stack_.back().has_children = true;
+    stack_.back().mixed = true;
+    out_ << "<![CDATA[";
+    for (std::size_t at = s.find("]]>"); at != std::string_view::npos; at = s.find("]]>")) {
+      out_ << s.substr(0, at + 2) << "]]><![CDATA[";
+      s.remove_prefix(at + 2);
+    }
+    out_ << s << "]]>";
+  }
+
   /// A comment on its own line (`--` in `s` is written as `- -`).
   void comment(std::string_view s) {
     if (!stack_.empty()) {
