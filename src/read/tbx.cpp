@@ -948,8 +948,9 @@ private:
   }
 
   /// Appends the text of `element`'s subtree (scope entered by the caller)
-  /// to `text`. With `links`, an inline ref (or entailedTerm) with a target
-  /// becomes a markup link to an entry, an inline xref an external link;
+  /// to `text`. With `links`, an inline ref (or entailedTerm, or hi of type
+  /// entailedTerm) with a target becomes a markup link to an entry, an
+  /// inline xref an external link;
   /// other inline markup (hi, foreign, ph, sc, ec) keeps its text.
   void flatten(pugi::xml_node element, TextBuilder& text, bool links) {
     struct OpenLink {
@@ -962,7 +963,12 @@ private:
         element, text,
         [&](pugi::xml_node n) {
           Name name = name_of(n);
-          if (links && (name.is("ref") || name.is("entailedTerm") || name.is("xref"))) {
+          // TBX 2008 writes a link in running text as <hi type="entailedTerm"
+          // target="...">: its DTD has no inline ref.
+          bool entailed_hi = name.is("hi") && xml::attribute(n, "type") == "entailedTerm" &&
+                             !xml::attribute(n, "target").empty();
+          if (links &&
+              (name.is("ref") || name.is("entailedTerm") || name.is("xref") || entailed_hi)) {
             open.push_back({n, text.open_link(), name.is("xref")});
           }
         },
