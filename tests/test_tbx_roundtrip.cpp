@@ -468,7 +468,7 @@ TEST(TbxRoundTrip, TermIdsAreKept) {
   EXPECT_EQ(star.term_section_id, "c1-en-1");
   EXPECT_EQ(star.term_id, "t1");
   EXPECT_TRUE(r.vocabulary[1].languages[0].designations[0].term_id.empty());
-  for (Format to : {Format::tbx, Format::sts, Format::native}) {
+  for (Format to : {Format::tbx, Format::tbx2008, Format::sts, Format::native}) {
     SCOPED_TRACE(std::string(format_info(to)->name));
     std::ostringstream out;
     ASSERT_TRUE(write_vocabulary(out, r.vocabulary, to));

@@ -114,6 +114,17 @@ public:
     for (const Entry& e : v.entries()) {
       for (std::string_view own : e.ids) by_id_.emplace(own, e.id);
     }
+    // Term and term-section ids are kept where they are XML IDs no entry
+    // (or earlier term) took: cross-references may target them.
+    for (const Entry& e : v.entries()) {
+      for (const LanguageSection& s : e.languages) {
+        for (const Designation& d : s.designations) {
+          for (std::string_view id : {d.term_section_id, d.term_id}) {
+            if (plain_ncname(id) && used.take(std::string(id))) term_ids_.insert(id);
+          }
+        }
+      }
+    }
     // One TBX 2008 source: its header (outside the model) is written back.
     const Vocabulary::Impl& impl = VocabularyAccess::impl(v);
     if (impl.files.size() == 1 && !impl.tbx_parts.empty() && impl.tbx_parts[0].tbx &&
@@ -227,8 +238,12 @@ private:
     bool ntig = false;
     for (const DataCategory& c : d.categories) ntig = ntig || grouped_term_note(c);
     xml_.start(ntig ? "ntig" : "tig");
+    if (term_ids_.count(d.term_section_id)) xml_.attribute("id", d.term_section_id);
     if (ntig) xml_.start("termGrp");
-    xml_.text_element("term", d.text);
+    xml_.start("term");
+    if (term_ids_.count(d.term_id)) xml_.attribute("id", d.term_id);
+    xml_.text(d.text);
+    xml_.end();
     if (!d.part_of_speech.empty() && !covers(d, "partOfSpeech")) {
       simple("termNote", "partOfSpeech", d.part_of_speech);
     }
@@ -375,7 +390,8 @@ private:
   std::string entry_target(std::string_view target) const {
     if (target.empty()) return {};
     auto it = by_id_.find(target);
-    return it == by_id_.end() ? std::string() : ids_[it->second];
+    if (it != by_id_.end()) return ids_[it->second];
+    return term_ids_.count(target) ? std::string(target) : std::string();
   }
 
   /// The target of the first link of a block: for an entry, its written id
@@ -422,6 +438,7 @@ private:
   const WriteOptions& options_;
   std::vector<std::string> ids_;
   std::unordered_map<std::string_view, EntryId> by_id_;
+  std::unordered_set<std::string_view> term_ids_;  // term and term-section ids written as read
   std::unordered_set<const TextBlock*> covered_;
   const Vocabulary::Impl::TbxParts* parts_ = nullptr;
 };
