@@ -80,8 +80,9 @@ void check_lookups(const termgraph::Vocabulary& v) {
 }
 
 void check_writers(const termgraph::Vocabulary& v) {
-  for (termgraph::Format f : {termgraph::Format::native, termgraph::Format::sts,
-                              termgraph::Format::tbx, termgraph::Format::csv}) {
+  for (termgraph::Format f :
+       {termgraph::Format::native, termgraph::Format::sts, termgraph::Format::tbx,
+        termgraph::Format::tbx2008, termgraph::Format::csv}) {
     std::ostringstream out;
     require(termgraph::write_vocabulary(out, v, f), "writer refused a writable format");
     const bool csv = f == termgraph::Format::csv;

@@ -118,7 +118,7 @@ TEST(FuzzRegressions, ReplayThroughEveryReaderAndWriter) {
         EXPECT_NE(d.rule, nullptr);
         EXPECT_FALSE(d.message.empty());
       }
-      for (Format out : {Format::native, Format::sts, Format::tbx, Format::csv}) {
+      for (Format out : {Format::native, Format::sts, Format::tbx, Format::tbx2008, Format::csv}) {
         std::ostringstream written;
         ASSERT_TRUE(write_vocabulary(written, r.vocabulary, out));
         LoadResult back = load_string(written.str(), out == Format::csv ? "back.csv" : "back.xml");

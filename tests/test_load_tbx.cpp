@@ -382,3 +382,39 @@ TEST(LoadTbx, SameFindingsAsStsAndNative) {
   EXPECT_EQ(findings(sts), want) << all_messages(sts);
   EXPECT_EQ(findings(native), want) << all_messages(native);
 }
+
+// Termbase tools export their fields in their own case (MultiTerm:
+// "Definition", "Source"): read as the TBX categories they name, known,
+// with their type kept as written; MultiTerm links inside them are seen.
+TEST(LoadTbx, CategoriesInAnotherCaseAreTheCategoriesTheyName) {
+  LoadResult r = load_string(
+      "<?xml version=\"1.0\"?>\n"
+      "<martif type=\"TBX\" xml:lang=\"en\"><martifHeader><fileDesc><sourceDesc><p>x</p>"
+      "</sourceDesc></fileDesc></martifHeader><text><body>\n"
+      "<termEntry id=\"c1\"><langSet xml:lang=\"en\">\n"  // 3
+      "<descripGrp><descrip type=\"Definition\">heavy type, not &lt;A=c2&gt;light&lt;/A&gt;"
+      "</descrip><admin type=\"Source\">house style guide</admin></descripGrp>\n"  // 4
+      "<tig><term>bold</term></tig></langSet></termEntry>\n"
+      "<termEntry id=\"c2\"><langSet xml:lang=\"en\"><tig><term>light</term></tig></langSet>"
+      "</termEntry>\n"
+      "</body></text></martif>\n",
+      "export.tbx");
+  EXPECT_TRUE(with_rule(r, "unknown-data-category").empty()) << all_messages(r);
+  const Entry* c1 = entry(r.vocabulary, "c1");
+  const Entry* c2 = entry(r.vocabulary, "c2");
+  ASSERT_NE(c1, nullptr);
+  ASSERT_NE(c2, nullptr);
+  const LanguageSection& en = c1->languages[0];
+  ASSERT_NE(en.definition, nullptr);
+  EXPECT_EQ(en.definition->text, "heavy type, not light");
+  ASSERT_EQ(en.definition->references.size(), 1u);
+  EXPECT_EQ(en.definition->references[0].target, c2->id);
+  ASSERT_EQ(en.sources.size(), 1u);
+  EXPECT_EQ(en.sources[0].text, "house style guide");
+  ASSERT_EQ(en.categories.size(), 1u);
+  EXPECT_EQ(en.categories[0].type, "Definition");  // as written
+  EXPECT_TRUE(en.categories[0].known);
+  EXPECT_EQ(en.categories[0].range.line, 4u);
+  ASSERT_EQ(en.categories[0].details.size(), 1u);
+  EXPECT_EQ(en.categories[0].details[0].type, "Source");
+}

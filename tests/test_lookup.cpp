@@ -229,6 +229,30 @@ TEST_F(Lookup, LookupTriesTheNumberThenTheTerm) {
   EXPECT_TRUE(v().lookup("4.4").empty());
 }
 
+// A termbase's entries have no numbers: lookup finds them by their concept
+// ids too, after their terms.
+TEST(LookupIds, TermbaseEntriesByConceptId) {
+  termgraph::LoadResult r = termgraph::load_string(
+      "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" "
+      "xmlns=\"urn:iso:std:iso:30042:ed-2\"><tbxHeader><fileDesc><sourceDesc><p>x</p>"
+      "</sourceDesc></fileDesc></tbxHeader><text><body>"
+      "<conceptEntry id=\"c29\"><langSec xml:lang=\"en\"><termSec><term>nebula</term></termSec>"
+      "</langSec></conceptEntry>"
+      "<conceptEntry id=\"c30\"><langSec xml:lang=\"en\"><termSec><term>c29</term></termSec>"
+      "</langSec></conceptEntry></body></text></tbx>",
+      "ids.tbx");
+  const termgraph::Vocabulary& v = r.vocabulary;
+  const auto by_id = v.lookup("c29 ");
+  ASSERT_EQ(by_id.size(), 1u);
+  // A term written like an id wins over the id.
+  EXPECT_EQ(v[by_id[0].entry].number, "c30");
+  const auto other = v.lookup("c30");
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(v[other[0].entry].number, "c30");
+  EXPECT_EQ(other[0].designation->text, "c29");
+  EXPECT_TRUE(v.lookup("c31").empty());
+}
+
 TEST(Fold, FoldsCaseWidthAccentsAndSpace) {
   const Vocabulary empty;
   EXPECT_EQ(empty.fold("Block  Chain"), "block chain");

@@ -40,6 +40,12 @@ std::string written(const Vocabulary& v, TbxStyle style = TbxStyle::dca) {
   return out.str();
 }
 
+/// The bytes of file `path`.
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 /// TBX 2008 names as their TBX v3 counterparts.
 XmlCompareOptions martif_as_v3() {
   XmlCompareOptions o;
@@ -329,11 +335,7 @@ TEST(TbxRoundTrip, Corpus) {
     const std::string path = f.path().string();
     SCOPED_TRACE(path);
     LoadResult r = load_files({path});
-    std::string raw;
-    {
-      std::ifstream in(path, std::ios::binary);
-      raw.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
+    const std::string raw = file_text(path);
     pugi::xml_document a;
     if (!a.load_buffer(raw.data(), raw.size())) {
       // Not well-formed: nothing to compare; the reader says so.
@@ -429,11 +431,7 @@ TEST(TbxRoundTrip, CorpusThroughNative) {
     const std::string path = f.path().string();
     SCOPED_TRACE(path);
     LoadResult r = load_files({path});
-    std::string raw;
-    {
-      std::ifstream in(path, std::ios::binary);
-      raw.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
+    const std::string raw = file_text(path);
     pugi::xml_document a;
     if (!a.load_buffer(raw.data(), raw.size())) continue;  // not well-formed: see Corpus
     remove_unread(a, raw, r);
@@ -450,4 +448,34 @@ TEST(TbxRoundTrip, CorpusThroughNative) {
     ++compared;
   }
   EXPECT_GE(compared, 8);
+}
+
+// The ids of term sections and terms, which cross-references may target,
+// come back in TBX, STS and native output.
+TEST(TbxRoundTrip, TermIdsAreKept) {
+  const std::string tbx =
+      "<?xml version=\"1.0\"?>\n"
+      "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">"
+      "<tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader><text><body>\n"
+      "<conceptEntry id=\"c1\"><langSec xml:lang=\"en\">\n"
+      "<termSec id=\"c1-en-1\"><term id=\"t1\">star</term></termSec></langSec></conceptEntry>\n"
+      "<conceptEntry id=\"c2\"><langSec xml:lang=\"en\"><ref type=\"crossReference\" "
+      "target=\"t1\">star</ref>\n"
+      "<termSec><term>sun</term></termSec></langSec></conceptEntry>\n"
+      "</body></text></tbx>\n";
+  LoadResult r = load_string(tbx, "ids.tbx");
+  const Designation& star = r.vocabulary[0].languages[0].designations[0];
+  EXPECT_EQ(star.term_section_id, "c1-en-1");
+  EXPECT_EQ(star.term_id, "t1");
+  EXPECT_TRUE(r.vocabulary[1].languages[0].designations[0].term_id.empty());
+  for (Format to : {Format::tbx, Format::tbx2008, Format::sts, Format::native}) {
+    SCOPED_TRACE(std::string(format_info(to)->name));
+    std::ostringstream out;
+    ASSERT_TRUE(write_vocabulary(out, r.vocabulary, to));
+    LoadResult back = load_string(out.str(), "back");
+    ASSERT_EQ(back.vocabulary.size(), 2u);
+    const Designation& d = back.vocabulary[0].languages[0].designations[0];
+    EXPECT_EQ(d.term_section_id, "c1-en-1");
+    EXPECT_EQ(d.term_id, "t1");
+  }
 }

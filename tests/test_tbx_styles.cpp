@@ -200,19 +200,19 @@ TEST(TbxStyles, DctGroupsBreakTheRulesTheDcaGroupsDo) {
   LoadResult own = load_string(
       tbx3("dct",
            "<conceptEntry id=\"c1\" xmlns:x=\"urn:example:own\"><langSec xml:lang=\"en\">\n"
-           "<descripGrp><x:usageNote>informal</x:usageNote><note>n</note></descripGrp>\n"
+           "<descripGrp><x:reviewFlag>informal</x:reviewFlag><note>n</note></descripGrp>\n"
            "<termSec><term>t</term></termSec></langSec></conceptEntry>\n"),
       "own.tbx");
   EXPECT_TRUE(with_rule(own, "tbx-structure").empty()) << all_messages(own);
   EXPECT_TRUE(with_rule(own, "unsupported-content").empty()) << all_messages(own);
   ASSERT_EQ(with_rule(own, "unknown-data-category").size(), 1u) << all_messages(own);
   EXPECT_EQ(with_rule(own, "unknown-data-category")[0]->message,
-            "data category 'usageNote' (<x:usageNote>) is not one termgraph knows; it is kept as "
+            "data category 'reviewFlag' (<x:reviewFlag>) is not one termgraph knows; it is kept as "
             "written");
   // Kept: the head of its group, unknown, with the note as its detail.
   const LanguageSection& own_en = own.vocabulary.entries()[0].languages[0];
   ASSERT_EQ(own_en.categories.size(), 1u);
-  EXPECT_EQ(own_en.categories[0].type, "usageNote");
+  EXPECT_EQ(own_en.categories[0].type, "reviewFlag");
   EXPECT_FALSE(own_en.categories[0].known);
   EXPECT_EQ(own_en.categories[0].value, "informal");
   ASSERT_EQ(own_en.categories[0].details.size(), 1u);

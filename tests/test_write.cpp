@@ -232,14 +232,15 @@ TEST(Write, TbxExactOutput) {
 )");
 }
 
-TEST(Write, OnlyNativeStsAndTbx) {
+TEST(Write, EveryKnownFormat) {
   EXPECT_TRUE(can_write(Format::native));
   EXPECT_TRUE(can_write(Format::sts));
   EXPECT_TRUE(can_write(Format::tbx));
-  EXPECT_FALSE(can_write(Format::tbx2008));
+  EXPECT_TRUE(can_write(Format::tbx2008));
+  EXPECT_TRUE(can_write(Format::csv));
   EXPECT_FALSE(can_write(Format::unknown));
   std::ostringstream out;
-  EXPECT_FALSE(write_vocabulary(out, Vocabulary(), Format::tbx2008));
+  EXPECT_FALSE(write_vocabulary(out, Vocabulary(), Format::unknown));
   EXPECT_TRUE(out.str().empty());
 }
 

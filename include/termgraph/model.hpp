@@ -270,6 +270,12 @@ struct Designation {
   /// escaped. Empty when the source used no inline markup. `text` is its
   /// flat, searchable form ("MTTFd").
   std::string_view markup;
+  /// The id of the element that holds the term and its data (TBX
+  /// `termSec`, `tig`, `ntig`; STS `tbx:tig`), as written; empty when none.
+  std::string_view term_section_id;
+  /// The id of the term element itself (`term/@id`), as written; empty
+  /// when none. A cross-reference may target either id.
+  std::string_view term_id;
 
   /// Grammatical gender as written ("masculine" ...); may be empty.
   [[nodiscard]] std::string_view grammatical_gender() const noexcept {

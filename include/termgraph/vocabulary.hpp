@@ -177,8 +177,8 @@ public:
   /// Would point into a temporary.
   std::vector<TermMatch> closest(std::string_view query, std::size_t limit = 5) const&& = delete;
 
-  /// A number or a term: find_number first, then find_term. Empty when
-  /// nothing matches.
+  /// A number, a term or an id: find_number first, then find_term, then
+  /// find_id (a termbase's concept id, "c29"). Empty when nothing matches.
   [[nodiscard]] std::vector<TermMatch> lookup(std::string_view query,
                                               std::string_view language = {}) const&;
   /// Would point into a temporary.

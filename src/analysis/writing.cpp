@@ -13,6 +13,9 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "analysis/source_text.hpp"
 #include "termgraph/rules.hpp"
@@ -395,18 +398,45 @@ private:
 
   /// The folded words of every designation of `language` that has more than
   /// one word.
-  const std::vector<std::vector<std::string>>& long_designations(const std::string& language) {
+  /// The designations of more than one word in `language`, as folded
+  /// words, and where each run of their words stands in them: a finding
+  /// looks up only the designations that hold its words, not all of them.
+  struct LongDesignations {
+    std::vector<std::vector<std::string>> words;
+    /// A run of folded words (joined by U+001F), shorter than the whole
+    /// designation -> (index into `words`, where the run starts there).
+    std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> by_run;
+  };
+  /// Designations longer than this many words are not indexed (none is).
+  static constexpr std::size_t most_words = 24;
+
+  static std::string run_key(const std::vector<Word>& w, std::size_t from, std::size_t n) {
+    std::string key;
+    for (std::size_t k = from; k < from + n; ++k) {
+      if (k > from) key += '\x1f';
+      key += w[k].folded;
+    }
+    return key;
+  }
+
+  const LongDesignations& long_designations(const std::string& language) {
     auto found = designations_.find(language);
     if (found != designations_.end()) return found->second;
-    std::vector<std::vector<std::string>>& out = designations_[language];
+    LongDesignations& out = designations_[language];
     for (const LanguageSection& section : impl_.sections) {
       if (primary_language(section.language) != language) continue;
       for (const Designation& d : section.designations) {
         std::vector<Word> w = words_of(d.text);
-        if (w.size() < 2) continue;
+        if (w.size() < 2 || w.size() > most_words) continue;
+        const auto index = static_cast<std::uint32_t>(out.words.size());
+        for (std::size_t n = 1; n < w.size(); ++n) {
+          for (std::size_t j = 0; j + n <= w.size(); ++j) {
+            out.by_run[run_key(w, j, n)].emplace_back(index, static_cast<std::uint32_t>(j));
+          }
+        }
         std::vector<std::string> folded;
         for (Word& x : w) folded.push_back(std::move(x.folded));
-        out.push_back(std::move(folded));
+        out.words.push_back(std::move(folded));
       }
     }
     return out;
@@ -488,17 +518,19 @@ private:
       words.push_back(w);
     }
     if (i == SIZE_MAX) return false;
-    for (const std::vector<std::string>& d : long_designations(language)) {
-      if (d.size() <= n) continue;
-      for (std::size_t j = 0; j + n <= d.size(); ++j) {
-        // The term's words are d[j, j + n); the designation starts at i - j.
-        if (j > i || i - j + d.size() > words.size()) continue;
-        bool match = true;
-        for (std::size_t k = 0; k < d.size() && match; ++k) {
-          match = words[i - j + k].folded == d[k];
-        }
-        if (match) return true;
+    const LongDesignations& all = long_designations(language);
+    if (i + n > words.size()) return false;
+    auto holding = all.by_run.find(run_key(words, i, n));
+    if (holding == all.by_run.end()) return false;
+    for (const auto& [index, j] : holding->second) {
+      const std::vector<std::string>& d = all.words[index];
+      // The term's words are d[j, j + n); the designation starts at i - j.
+      if (j > i || i - j + d.size() > words.size()) continue;
+      bool match = true;
+      for (std::size_t k = 0; k < d.size() && match; ++k) {
+        match = words[i - j + k].folded == d[k];
       }
+      if (match) return true;
     }
     return false;
   }
@@ -536,7 +568,7 @@ private:
   SourceText text_;
   std::vector<Diagnostic>& diagnostics_;
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> names_;
-  std::map<std::string, std::vector<std::vector<std::string>>, std::less<>> designations_;
+  std::map<std::string, LongDesignations, std::less<>> designations_;
 };
 
 }  // namespace

@@ -73,6 +73,10 @@ constexpr std::pair<std::string_view, std::string_view> data_categories[] = {
     {"spatiallyRelatedConcept", "descrip"},
     {"temporallyRelatedConcept", "descrip"},
     {"antonymConcept", "descrip"},
+    {"superordinateConceptGeneric", "descrip"},
+    {"superordinateConceptPartitive", "descrip"},
+    {"coordinateConceptGeneric", "descrip"},
+    {"coordinateConceptPartitive", "descrip"},
     {"source", "admin"},
     {"customerSubset", "admin"},
     {"projectSubset", "admin"},
@@ -92,6 +96,7 @@ constexpr std::pair<std::string_view, std::string_view> data_categories[] = {
     {"keyword", "admin"},
     {"searchTerm", "admin"},
     {"elementWorkingStatus", "admin"},
+    {"subsetOwner", "admin"},
     {"partOfSpeech", "termNote"},
     {"administrativeStatus", "termNote"},
     {"normativeAuthorization", "termNote"},
@@ -110,11 +115,22 @@ constexpr std::pair<std::string_view, std::string_view> data_categories[] = {
     {"languagePlanningQualifier", "termNote"},
     {"termProvenance", "termNote"},
     {"pronunciation", "termNote"},
+    {"usageNote", "termNote"},
+    {"processStatus", "termNote"},
+    {"etymology", "termNote"},
+    {"grammaticalValency", "termNote"},
+    {"termStructure", "termNote"},
+    {"abbreviatedFormFor", "termNote"},
+    {"shortFormFor", "termNote"},
+    {"antonymTerm", "termNote"},
+    {"falseFriend", "termNote"},
+    {"homograph", "termNote"},
     {"transactionType", "transac"},
     {"responsibility", "transacNote"},
     {"crossReference", "ref"},
     {"externalCrossReference", "xref"},
     {"xGraphic", "xref"},
+    {"xSource", "xref"},
 };
 
 /// The value of the first row for `key` in `table`.
@@ -215,6 +231,22 @@ std::string_view term_type(TermKind kind) {
 std::string_view dca_element(std::string_view category) {
   for (const auto& row : data_categories) {
     if (row.first == category) return row.second;
+  }
+  return {};
+}
+
+std::string_view category_name(std::string_view category) {
+  for (const auto& row : data_categories) {
+    if (row.first == category) return row.first;
+  }
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (const auto& row : data_categories) {
+    if (row.first.size() != category.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; same && i < category.size(); ++i) {
+      same = lower(row.first[i]) == lower(category[i]);
+    }
+    if (same) return row.first;
   }
   return {};
 }

@@ -62,4 +62,10 @@ std::string_view term_type(TermKind kind);
 /// Empty for a category this table does not know (a dialect's own).
 std::string_view dca_element(std::string_view category);
 
+/// The name of data category `category` as this table spells it, matched
+/// exactly or else in any ASCII case (termbase tools export their fields as
+/// "Definition", "Source" ...); empty for a category the table does not
+/// know.
+std::string_view category_name(std::string_view category);
+
 }  // namespace termgraph::tbx_picklist

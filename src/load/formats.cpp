@@ -51,9 +51,15 @@ const FormatRecord table[] = {
      "where these carry the entry number or the entry has none, else `term_N`",
      Profile::termbase, claims_tbx_root, nullptr, read_tbx, "TBX 'tbx'", nullptr, nullptr,
      write_tbx},
-    {Format::tbx2008, "tbx2008", "TBX 2008 (`martif`, ISO 30042:2008)", list(tbx_ext), "read only",
+    {Format::tbx2008, "tbx2008",
+     "TBX 2008 (`martif`, ISO 30042:2008); written with `tig` / `ntig` as translation tools "
+     "import it, valid against the core structure DTD",
+     list(tbx_ext),
+     "every data category at its level, with its group; entries are named by their own id "
+     "where it is an XML ID, else `term_N`; links to anything but an entry of the file are "
+     "written as their text",
      Profile::termbase, claims_tbx2008_root, nullptr, read_tbx, "'martif'", nullptr, nullptr,
-     nullptr},
+     write_tbx2008},
     {Format::csv,
      "csv",
      "CSV (RFC 4180, UTF-8), one row per designation, as translation tools exchange termbases",

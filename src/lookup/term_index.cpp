@@ -396,7 +396,14 @@ std::vector<TermMatch> Vocabulary::closest(std::string_view query, std::size_t l
 
 std::vector<TermMatch> Vocabulary::lookup(std::string_view query,
                                           std::string_view language) const& {
-  if (const Entry* entry = find_number(query)) {
+  const Entry* entry = find_number(query);
+  if (!entry) {
+    std::vector<TermMatch> terms = find_term(query, language);
+    if (!terms.empty()) return terms;
+    // A termbase's entries are known by their concept ids ("c29").
+    entry = find_id(query);
+  }
+  if (entry) {
     const LanguageSection* section = section_for(*entry, language);
     const Designation* designation = nullptr;
     if (section) {
@@ -405,7 +412,7 @@ std::vector<TermMatch> Vocabulary::lookup(std::string_view query,
     }
     return {TermMatch{entry->id, section, designation}};
   }
-  return find_term(query, language);
+  return {};
 }
 
 std::string Vocabulary::fold(std::string_view text) const {

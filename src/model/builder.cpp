@@ -112,6 +112,14 @@ void Builder::add_term_id(std::string_view id) {
                                static_cast<std::uint32_t>(pending_designations_.size() - 1)});
 }
 
+void Builder::set_designation_ids(std::string_view term_section_id, std::string_view term_id) {
+  if (!in_section_ || pending_designations_.empty()) return;
+  pending_designations_.back().term_section_id = store(term_section_id);
+  pending_designations_.back().term_id = store(term_id);
+  add_term_id(term_section_id);
+  add_term_id(term_id);
+}
+
 void Builder::set_designation_markup(std::string_view markup) {
   if (!in_section_ || pending_designations_.empty()) return;
   pending_designations_.back().markup = store(markup);

@@ -76,6 +76,9 @@ public:
   /// An id the designation added last to the current section can be
   /// linked by (Impl::term_ids); empty ids are ignored.
   void add_term_id(std::string_view id);
+  /// The ids of the designation added last (Designation::term_section_id,
+  /// term_id); each non-empty one also links it (add_term_id).
+  void set_designation_ids(std::string_view term_section_id, std::string_view term_id);
   /// The inline markup of the designation added last (Designation::markup).
   void set_designation_markup(std::string_view markup);
   /// Adds a text block to the current section; returns its handle (for

@@ -564,7 +564,7 @@ std::string NativeReader::part_of_speech_category(pugi::xml_node term) {
 }
 
 void NativeReader::read_term(pugi::xml_node term) {
-  check_attributes(term, {"status", "type", "pos"});
+  check_attributes(term, {"status", "type", "pos", "id", "section-id"});
 
   // The values are those the model's to_string() gives.
   ReadStatus status = ReadStatus::unspecified;
@@ -622,6 +622,7 @@ void NativeReader::read_term(pugi::xml_node term) {
   builder_.add_designation(text.raw_offset(builder_.raw(), 0), text.text(), status, kind, pos,
                            kind_stated);
   if (!text.markup().empty()) builder_.set_designation_markup(text.markup());
+  builder_.set_designation_ids(xml::attribute(term, "section-id"), xml::attribute(term, "id"));
   // Its data categories, in document order.
   children(term, [&](pugi::xml_node child) {
     if (is_item(child, true)) {

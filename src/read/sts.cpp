@@ -738,6 +738,8 @@ private:
       auto add = [&] {
         builder_.add_designation(at, text.text(), status, kind, part_of_speech, kind_stated);
         if (!text.markup().empty()) builder_.set_designation_markup(text.markup());
+        builder_.set_designation_ids(trim(tig.attribute("id").value()),
+                                     trim(term.attribute("id").value()));
         for (const auto& [c, type] : categories) {
           category(c, CategoryLevel::term, CategoryElement::term_note, type);
         }

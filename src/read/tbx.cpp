@@ -536,7 +536,8 @@ private:
     }
     builder_.add_designation(st.text.raw_offset(source_.raw(), 0), st.text.text(), st.status,
                              st.kind, st.part_of_speech, st.kind_stated);
-    for (sv id : st.ids) builder_.add_term_id(id);
+    builder_.set_designation_ids(st.ids.empty() ? sv() : st.ids[0],
+                                 st.ids.size() > 1 ? st.ids[1] : sv());
     add_term_categories(st);
   }
 
@@ -827,12 +828,17 @@ private:
                !in_tbx_min(element, category)) {
       structure(el, "data category '" + std::string(category) + "' is not part of TBX-Min");
     }
-    const bool known = known_category(el, element, category);
+    // A category written in another case ("Definition", as termbase tools
+    // export their fields) is read as the one it names; its type is kept as
+    // written.
+    const sv canonical = tbx_picklist::category_name(category);
+    const sv name = canonical.empty() ? category : canonical;
+    const bool known = known_category(el, element, name);
     std::optional<CategoryElement> carrier =
-        element_named(element.empty() ? tbx_picklist::dca_element(category) : element);
+        element_named(element.empty() ? tbx_picklist::dca_element(name) : element);
     const CategoryRef ref = add_category(el, carrier ? *carrier : unknown_dct_element(level, group),
                                          category, known, level, term, group);
-    read_category_content(el, element, category, level, term, ref);
+    read_category_content(el, element, name, level, term, ref);
   }
 
   /// What the model reads from a data category besides the category itself:
@@ -942,8 +948,9 @@ private:
   }
 
   /// Appends the text of `element`'s subtree (scope entered by the caller)
-  /// to `text`. With `links`, an inline ref (or entailedTerm) with a target
-  /// becomes a markup link to an entry, an inline xref an external link;
+  /// to `text`. With `links`, an inline ref (or entailedTerm, or hi of type
+  /// entailedTerm) with a target becomes a markup link to an entry, an
+  /// inline xref an external link;
   /// other inline markup (hi, foreign, ph, sc, ec) keeps its text.
   void flatten(pugi::xml_node element, TextBuilder& text, bool links) {
     struct OpenLink {
@@ -956,7 +963,12 @@ private:
         element, text,
         [&](pugi::xml_node n) {
           Name name = name_of(n);
-          if (links && (name.is("ref") || name.is("entailedTerm") || name.is("xref"))) {
+          // TBX 2008 writes a link in running text as <hi type="entailedTerm"
+          // target="...">: its DTD has no inline ref.
+          bool entailed_hi = name.is("hi") && xml::attribute(n, "type") == "entailedTerm" &&
+                             !xml::attribute(n, "target").empty();
+          if (links &&
+              (name.is("ref") || name.is("entailedTerm") || name.is("xref") || entailed_hi)) {
             open.push_back({n, text.open_link(), name.is("xref")});
           }
         },

@@ -68,6 +68,12 @@ struct InlineStyle {
   bool nest = true;
 };
 
+/// Inline markup as TBX (v3 and 2008) has it: `hi` of type subscript,
+/// superscript, italics or bold for sub, sup, italic, bold; other
+/// presentation elements as their text; MathML as its flat text (TBX has
+/// no MathML). A `hi` holds text only, and so do TBX links: no nesting.
+const InlineStyle& tbx_inline_style();
+
 /// A link to write: where it stands in the text and its element.
 struct PlacedLink {
   std::uint32_t begin = 0;

@@ -180,6 +180,8 @@ std::string_view part_of_speech_category(const Designation& d) {
 
 void write_term(XmlWriter& xml, const Designation& d) {
   xml.start("term");
+  if (!d.term_id.empty()) xml.attribute("id", d.term_id);
+  if (!d.term_section_id.empty()) xml.attribute("section-id", d.term_section_id);
   // Only what the source stated: the reader derives the rest again.
   if (d.status_stated) xml.attribute("status", to_string(d.status));
   if (d.kind_stated) xml.attribute("type", to_string(d.kind));

@@ -166,9 +166,11 @@ private:
   /// the term-level categories ISO STS has elements for.
   void designation(const Designation& d) {
     xml_.start("tbx:tig");
+    if (!d.term_section_id.empty()) xml_.attribute("id", d.term_section_id);
     // The term with its inline markup where the source had some (MTTF
     // <sub>d</sub>), else its text.
     xml_.start("tbx:term");
+    if (!d.term_id.empty()) xml_.attribute("id", d.term_id);
     write_detail::write_marked_term(xml_, d, style());
     xml_.end();
     if (!d.part_of_speech.empty()) value_element("tbx:partOfSpeech", d.part_of_speech);

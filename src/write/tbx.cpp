@@ -181,7 +181,9 @@ private:
 
   void designation(const Designation& d) {
     xml_.start("termSec");
+    if (!d.term_section_id.empty()) xml_.attribute("id", d.term_section_id);
     xml_.start("term");
+    if (!d.term_id.empty()) xml_.attribute("id", d.term_id);
     write_detail::write_marked_term(xml_, d, style());
     xml_.end();
     categories(d.categories);
@@ -298,31 +300,8 @@ private:
         &style());
   }
 
-  /// Inline markup as TBX has it: <hi> for sub- and superscripts, italic
-  /// and bold; other presentation elements bare; MathML as its flat text
-  /// (TBX has no MathML). A `hi` holds text only: one inside another or
-  /// inside a link is written as its text, and a block with a link inside
-  /// a `hi` as flat text.
-  static const write_detail::InlineStyle& style() {
-    static const write_detail::InlineStyle tbx{
-        [](sv name) -> std::optional<write_detail::LinkMarkup> {
-          sv type;
-          if (name == "sub") {
-            type = "subscript";
-          } else if (name == "sup") {
-            type = "superscript";
-          } else if (name == "italic") {
-            type = "italics";
-          } else if (name == "bold") {
-            type = "bold";
-          } else {
-            return std::nullopt;
-          }
-          return write_detail::LinkMarkup{"hi", {{"type", std::string(type)}}};
-        },
-        false, false};
-    return tbx;
-  }
+  /// Inline markup as TBX has it (write_detail::tbx_inline_style()).
+  static const write_detail::InlineStyle& style() { return write_detail::tbx_inline_style(); }
 
   XmlWriter xml_;
   const Vocabulary& v_;

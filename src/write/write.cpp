@@ -409,6 +409,26 @@ bool write_marked_text(XmlWriter& xml, std::string_view text, std::string_view m
   return true;
 }
 
+const InlineStyle& tbx_inline_style() {
+  static const InlineStyle tbx{[](std::string_view name) -> std::optional<LinkMarkup> {
+                                 std::string type;
+                                 if (name == "sub") {
+                                   type = "subscript";
+                                 } else if (name == "sup") {
+                                   type = "superscript";
+                                 } else if (name == "italic") {
+                                   type = "italics";
+                                 } else if (name == "bold") {
+                                   type = "bold";
+                                 } else {
+                                   return std::nullopt;
+                                 }
+                                 return LinkMarkup{"hi", {{"type", std::move(type)}}};
+                               },
+                               false, false};
+  return tbx;
+}
+
 void write_marked_term(XmlWriter& xml, const Designation& d, const InlineStyle& style) {
   if (!d.markup.empty() && write_marked_text(xml, d.text, d.markup, {}, style)) return;
   xml.text(d.text);

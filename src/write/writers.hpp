@@ -16,5 +16,7 @@ void write_native(std::ostream& out, const Vocabulary& vocabulary, const WriteOp
 void write_sts(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions& options);
 /// TBX v3, TBX-Basic in the DCA style.
 void write_tbx(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions& options);
+/// TBX 2008 (`martif`), valid against the core structure DTD.
+void write_tbx2008(std::ostream& out, const Vocabulary& vocabulary, const WriteOptions& options);
 
 }  // namespace termgraph
