@@ -112,6 +112,17 @@ TEST(BlockMarkup, TbxWritesHiElements) {
       << out;
 }
 
+// TBX 2008 has the same <hi>, and writes its links as <hi> too.
+TEST(BlockMarkup, Tbx2008WritesHiElements) {
+  LoadResult r = load_string(sts(kDefinition), "t.xml");
+  const std::string out = write(r.vocabulary, Format::tbx2008);
+  EXPECT_NE(out.find("<descrip type=\"definition\">the <hi type=\"italics\">p</hi>-value of "
+                     "H<hi type=\"subscript\">2</hi>O at 25 °C (<hi type=\"entailedTerm\" "
+                     "target=\"sec_3.4\">3.4</hi>)</descrip>"),
+            std::string::npos)
+      << out;
+}
+
 // TBX links and <hi> hold text only: a link over markup keeps the link and
 // writes the text; a link inside a <hi> makes the block flat text.
 TEST(BlockMarkup, TbxLinksHoldTextOnly) {
