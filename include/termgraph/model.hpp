@@ -338,6 +338,12 @@ struct TextBlock {
   std::string_view text;
   /// References in order of appearance.
   Span<Reference> references;
+  /// The text with its inline elements, for writers: normalised XML
+  /// content as Designation::markup has it (`sub`, `sup`, `italic`, `bold`
+  /// ... without attributes, MathML whole), whose text content is `text`.
+  /// Empty when the block has none. Links are not in it: they stay
+  /// `references`, placed by their offsets into `text`.
+  std::string_view markup;
   /// Where the block stands in its file.
   SourceRange range;
 };

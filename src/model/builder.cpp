@@ -181,6 +181,7 @@ std::uint32_t Builder::add_block(std::size_t offset, BlockKind kind, const Block
   PendingBlock pb;
   pb.block.kind = kind;
   pb.block.text = store(text.text());
+  if (!text.markup().empty()) pb.block.markup = store(text.markup());
   pb.block.range = range_at(offset);
   pb.first_ref = static_cast<std::uint32_t>(pending_refs_.size());
 

@@ -35,6 +35,8 @@ public:
   virtual const std::vector<MarkupLink>& links() const = 0;
   /// The raw byte offset of byte `pos` of text(); `raw` is the file buffer.
   virtual std::size_t raw_offset(std::string_view raw, std::size_t pos) const = 0;
+  /// The text with its inline elements (TextBlock::markup); empty when none.
+  virtual std::string_view markup() const { return {}; }
 };
 
 /// Status as read: explicit, or absent (ISO: the first term is preferred).

@@ -602,6 +602,7 @@ void NativeReader::read_term(pugi::xml_node term) {
   if (!term.attribute("pos")) pos = part_of_speech_category(term);
 
   TextBuilder text;
+  text.keep_markup();
   flatten(term, text, false, true);
   text.finish();
   if (text.text().empty()) {
@@ -620,6 +621,7 @@ void NativeReader::read_term(pugi::xml_node term) {
   // A designation is located at its first character.
   builder_.add_designation(text.raw_offset(builder_.raw(), 0), text.text(), status, kind, pos,
                            kind_stated);
+  if (!text.markup().empty()) builder_.set_designation_markup(text.markup());
   builder_.set_designation_ids(xml::attribute(term, "section-id"), xml::attribute(term, "id"));
   // Its data categories, in document order.
   children(term, [&](pugi::xml_node child) {
@@ -756,6 +758,7 @@ std::uint32_t NativeReader::read_item(pugi::xml_node element, CategoryLevel leve
   const bool known = read_known(element);
 
   TextBuilder text;
+  if (block) text.keep_markup();
   flatten(element, text, block.has_value());
   text.finish();
   std::uint32_t block_handle = Builder::no_handle;
@@ -771,9 +774,23 @@ std::uint32_t NativeReader::read_item(pugi::xml_node element, CategoryLevel leve
 void NativeReader::read_block(pugi::xml_node element, BlockKind kind) {
   check_attributes(element, {});
   TextBuilder text;
+  text.keep_markup();
   flatten(element, text, true);
   text.finish();
   builder_.add_block(offset(element), kind, text);
+}
+
+/// The name a native inline element has in a markup view
+/// (TextBlock::markup): `em` is `italic`, `strong` is `bold`, `sub` and
+/// `sup` keep theirs; empty for any other element.
+std::string_view view_name(pugi::xml_node element) {
+  const std::string_view name = element.name();
+  const std::size_t colon = name.find(':');
+  const std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
+  if (local == "em") return "italic";
+  if (local == "strong") return "bold";
+  if (local == "sub" || local == "sup") return local;
+  return {};
 }
 
 /// Appends the character data under `container` to `text`, in document
@@ -857,13 +874,19 @@ void NativeReader::flatten(pugi::xml_node container, TextBuilder& text, bool lin
             tag(element) + " cannot stand inside " + tag(container) + "; only its text is kept");
         break;
       case Kind::other_native:
+        // Inline markup: its text is the text; em, strong, sub and sup are
+        // kept in the markup view (as the model names them).
+        if (std::string_view name = view_name(element); !name.empty()) text.open_markup(name);
+        break;
       case Kind::foreign:
-        // Inline markup (emphasis, sub- and superscripts ...): its text is
-        // kept, the markup is not part of the model.
+        // Foreign inline markup: its text is kept, the markup is not.
         break;
     }
   };
   auto close = [&](pugi::xml_node element) {
+    if (classify(element) == Kind::other_native) {
+      if (std::string_view name = view_name(element); !name.empty()) text.close_markup(name);
+    }
     if (element == open_ref) {
       text.close_link(link, std::move(target_id), std::move(target_number), external);
       target_id.clear();

@@ -760,6 +760,7 @@ private:
   /// A definition, note, example or source (scope entered by the caller).
   void read_block(pugi::xml_node block, BlockKind kind) {
     TextBuilder text;
+    text.keep_markup();
     flatten(block, text, true, kind);
     text.finish();
     builder_.add_block(offset(block), kind, text);

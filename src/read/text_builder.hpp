@@ -49,7 +49,7 @@ public:
   void append_with_markup(std::string_view text, std::size_t raw_offset, std::string_view xml);
   /// The markup view: the text with its inline elements, escaped; empty
   /// when keep_markup() was not called or no element was opened.
-  std::string_view markup() const { return has_markup_ ? markup_ : std::string_view(); }
+  std::string_view markup() const override { return has_markup_ ? markup_ : std::string_view(); }
 
   /// Joins what comes next to the text before it: a pending space is
   /// dropped, and so is the white space the next character data starts

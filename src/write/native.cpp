@@ -20,19 +20,43 @@ namespace termgraph {
 
 namespace {
 
-/// The text of a block with its markup references as <ref>: `to` is the
+/// The text of a block with its inline markup and its markup references as <ref>: `to` is the
 /// target id, else the number the link was given (a number written in the
 /// text is read again from the text); no `to` when there is neither;
 /// external="true" for links into other documents.
+/// Inline markup as the native format has it: em, strong, sub and sup;
+/// other presentation elements bare; MathML as its flat text.
+const write_detail::InlineStyle& inline_style() {
+  static const write_detail::InlineStyle native{
+      [](std::string_view name) -> std::optional<write_detail::LinkMarkup> {
+        std::string_view element;
+        if (name == "sub" || name == "sup") {
+          element = name;
+        } else if (name == "italic") {
+          element = "em";
+        } else if (name == "bold") {
+          element = "strong";
+        } else {
+          return std::nullopt;
+        }
+        return write_detail::LinkMarkup{element, {}};
+      },
+      false};
+  return native;
+}
+
 void write_block_text(XmlWriter& xml, const TextBlock& block) {
-  write_detail::write_linked_text(xml, block, [&](const Reference& r) {
-    write_detail::LinkMarkup link{"ref", {}};
-    std::string_view to = r.target_id;
-    if (to.empty() && !write_detail::within(r.number, block.text)) to = r.number;
-    if (!to.empty()) link.attributes.emplace_back("to", to);
-    if (r.external) link.attributes.emplace_back("external", "true");
-    return std::optional<write_detail::LinkMarkup>(std::move(link));
-  });
+  write_detail::write_linked_text(
+      xml, block,
+      [&](const Reference& r) {
+        write_detail::LinkMarkup link{"ref", {}};
+        std::string_view to = r.target_id;
+        if (to.empty() && !write_detail::within(r.number, block.text)) to = r.number;
+        if (!to.empty()) link.attributes.emplace_back("to", to);
+        if (r.external) link.attributes.emplace_back("external", "true");
+        return std::optional<write_detail::LinkMarkup>(std::move(link));
+      },
+      &inline_style());
 }
 
 void write_block(XmlWriter& xml, const TextBlock& block) {
@@ -164,8 +188,11 @@ void write_term(XmlWriter& xml, const Designation& d) {
   if (!d.part_of_speech.empty() && d.part_of_speech != part_of_speech_category(d)) {
     xml.attribute("pos", d.part_of_speech);
   }
-  if (d.categories.empty()) {
-    xml.text(d.text);
+  if (d.categories.empty() || !d.markup.empty()) {
+    // Inline markup makes the term mixed content: its categories follow
+    // on the same line, adding no white space to its text.
+    write_detail::write_marked_term(xml, d, inline_style());
+    for (const DataCategory& c : d.categories) write_category(xml, c);
   } else {
     xml.leading_text(d.text);
     for (const DataCategory& c : d.categories) write_category(xml, c);

@@ -171,11 +171,7 @@ private:
     // <sub>d</sub>), else its text.
     xml_.start("tbx:term");
     if (!d.term_id.empty()) xml_.attribute("id", d.term_id);
-    if (d.markup.empty()) {
-      xml_.text(d.text);
-    } else {
-      xml_.raw(d.markup);
-    }
+    write_detail::write_marked_term(xml_, d, style());
     xml_.end();
     if (!d.part_of_speech.empty()) value_element("tbx:partOfSpeech", d.part_of_speech);
     if (d.status_stated) {
@@ -267,7 +263,7 @@ private:
     options_.lost->push_back(std::move(d));
   }
 
-  /// A text block; markup references become entailedTerm: @xtarget for
+  /// A text block with its inline markup; markup references become entailedTerm: @xtarget for
   /// one into another document, else @target: the id it was written with,
   /// else its number when the number is not in its text (it came from a
   /// link target; the reader accepts a bare number), else the termEntry id
@@ -275,21 +271,34 @@ private:
   /// as it was read.
   void block(const TextBlock& b) {
     xml_.start("tbx:" + std::string(to_string(b.kind)));  // tbx:definition ...
-    write_detail::write_linked_text(xml_, b, [&](const Reference& r) {
-      write_detail::LinkMarkup link{"tbx:entailedTerm", {}};
-      if (r.external && !r.target_id.empty()) {
-        link.attributes.emplace_back("xtarget", r.target_id);
-      } else if (!r.target_id.empty()) {
-        link.attributes.emplace_back("target", r.target_id);
-      } else if (!r.number.empty() && !write_detail::within(r.number, b.text)) {
-        // The number came from the link's target, not from its text.
-        link.attributes.emplace_back("target", r.number);
-      } else if (r.target != no_entry && !ids_[r.target].entry.empty()) {
-        link.attributes.emplace_back("target", ids_[r.target].entry);
-      }
-      return std::optional<write_detail::LinkMarkup>(std::move(link));
-    });
+    write_detail::write_linked_text(
+        xml_, b,
+        [&](const Reference& r) {
+          write_detail::LinkMarkup link{"tbx:entailedTerm", {}};
+          if (r.external && !r.target_id.empty()) {
+            link.attributes.emplace_back("xtarget", r.target_id);
+          } else if (!r.target_id.empty()) {
+            link.attributes.emplace_back("target", r.target_id);
+          } else if (!r.number.empty() && !write_detail::within(r.number, b.text)) {
+            // The number came from the link's target, not from its text.
+            link.attributes.emplace_back("target", r.number);
+          } else if (r.target != no_entry && !ids_[r.target].entry.empty()) {
+            link.attributes.emplace_back("target", ids_[r.target].entry);
+          }
+          return std::optional<write_detail::LinkMarkup>(std::move(link));
+        },
+        &style());
     xml_.end();
+  }
+
+  /// Inline markup as the model has it: STS names, MathML whole.
+  static const write_detail::InlineStyle& style() {
+    static const write_detail::InlineStyle sts{
+        [](std::string_view name) {
+          return std::optional<write_detail::LinkMarkup>(write_detail::LinkMarkup{name, {}});
+        },
+        true};
+    return sts;
   }
 
   XmlWriter xml_;

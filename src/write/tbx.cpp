@@ -184,7 +184,7 @@ private:
     if (!d.term_section_id.empty()) xml_.attribute("id", d.term_section_id);
     xml_.start("term");
     if (!d.term_id.empty()) xml_.attribute("id", d.term_id);
-    xml_.text(d.text);
+    write_detail::write_marked_term(xml_, d, style());
     xml_.end();
     categories(d.categories);
     auto has = [&](sv type) { return !category_value(d.categories, type).empty(); };
@@ -274,14 +274,14 @@ private:
     xml_.end();
   }
 
-  /// A block's text. A markup reference into another document becomes
-  /// <xref type="externalCrossReference" target="...">; any other becomes
-  /// <ref type="crossReference"> whose target is the concept id of the
-  /// entry it resolves to, else the id it was written with, else term_ +
-  /// its number. One with none of these is written as plain text.
+  /// A block's text with its inline markup (style()). A markup reference into another document
+  /// becomes <xref type="externalCrossReference" target="...">; any other becomes <ref
+  /// type="crossReference"> whose target is the concept id of the entry it resolves to, else the id
+  /// it was written with, else term_ + its number. One with none of these is written as plain text.
   void linked_text(const TextBlock& b) {
     write_detail::write_linked_text(
-        xml_, b, [&](const Reference& r) -> std::optional<write_detail::LinkMarkup> {
+        xml_, b,
+        [&](const Reference& r) -> std::optional<write_detail::LinkMarkup> {
           std::string target;
           bool external = r.external && !r.target_id.empty();
           if (external || (r.target == no_entry && !r.target_id.empty())) {
@@ -296,8 +296,12 @@ private:
               external ? "xref" : "ref",
               {{"type", external ? "externalCrossReference" : "crossReference"},
                {"target", std::move(target)}}};
-        });
+        },
+        &style());
   }
+
+  /// Inline markup as TBX has it (write_detail::tbx_inline_style()).
+  static const write_detail::InlineStyle& style() { return write_detail::tbx_inline_style(); }
 
   XmlWriter xml_;
   const Vocabulary& v_;

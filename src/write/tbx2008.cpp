@@ -242,7 +242,7 @@ private:
     if (ntig) xml_.start("termGrp");
     xml_.start("term");
     if (term_ids_.count(d.term_id)) xml_.attribute("id", d.term_id);
-    xml_.text(d.text);
+    write_detail::write_marked_term(xml_, d, write_detail::tbx_inline_style());
     xml_.end();
     if (!d.part_of_speech.empty() && !covers(d, "partOfSpeech")) {
       simple("termNote", "partOfSpeech", d.part_of_speech);
@@ -417,19 +417,22 @@ private:
     xml_.end();
   }
 
-  /// A block's text; each link to an entry of this document as
+  /// A block's text with its inline markup as `hi`
+  /// (write_detail::tbx_inline_style()); each link to an entry of this document as
   /// `<hi type="entailedTerm" target="ID">`. The DTD has no inline element
   /// for a link to anything else (an entry not written here, an outside
   /// resource): those stay plain text.
   void linked_text(const TextBlock& b) {
     write_detail::write_linked_text(
-        xml_, b, [&](const Reference& r) -> std::optional<write_detail::LinkMarkup> {
+        xml_, b,
+        [&](const Reference& r) -> std::optional<write_detail::LinkMarkup> {
           if (r.external) return std::nullopt;
           std::string target = r.target != no_entry ? ids_[r.target] : entry_target(r.target_id);
           if (target.empty()) return std::nullopt;
           return write_detail::LinkMarkup{
               "hi", {{"type", "entailedTerm"}, {"target", std::move(target)}}};
-        });
+        },
+        &write_detail::tbx_inline_style());
   }
 
   std::ostream& out_;

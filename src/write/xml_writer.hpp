@@ -51,6 +51,13 @@ public:
     escape(s, false);
   }
 
+  /// Makes the current element mixed content without writing anything:
+  /// children written next stay inline, adding no white space to its text.
+  void mixed() {
+    close_start_tag();
+    stack_.back().mixed = true;
+  }
+
   /// Character data (escaped) that element children follow on their own
   /// lines: for elements whose text is read trimmed, so that the line
   /// breaks and indentation added after it are not part of it.
