@@ -479,3 +479,40 @@ TEST(TbxRoundTrip, TermIdsAreKept) {
     EXPECT_EQ(d.term_id, "t1");
   }
 }
+
+// Highlighting (`hi` italics, bold, subscript, superscript) in a block or a
+// term comes back in TBX, directly and through the native format, with the
+// block's link; the text stays flat for lookups and checks.
+TEST(TbxRoundTrip, HighlightingIsKept) {
+  const std::string tbx =
+      "<?xml version=\"1.0\"?>\n"
+      "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">"
+      "<tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader><text><body>\n"
+      "<conceptEntry id=\"c1\"><langSec xml:lang=\"en\"><descrip type=\"definition\">the "
+      "<hi type=\"italics\">p</hi>-value of H<hi type=\"subscript\">2</hi>O near <ref "
+      "type=\"crossReference\" target=\"c2\">sea level</ref></descrip>\n"
+      "<termSec><term>p-H<hi type=\"subscript\">2</hi>O</term></termSec></langSec></conceptEntry>\n"
+      "<conceptEntry id=\"c2\"><langSec xml:lang=\"en\"><termSec><term>sea level</term></termSec>"
+      "</langSec></conceptEntry>\n"
+      "</body></text></tbx>\n";
+  LoadResult r = load_string(tbx, "hi.tbx");
+  const LanguageSection& en = r.vocabulary[0].languages[0];
+  ASSERT_NE(en.definition, nullptr);
+  EXPECT_EQ(en.definition->text, "the p-value of H2O near sea level");
+  EXPECT_EQ(en.definition->markup, "the <italic>p</italic>-value of H<sub>2</sub>O near sea level");
+  EXPECT_EQ(en.designations[0].text, "p-H2O");
+  EXPECT_EQ(en.designations[0].markup, "p-H<sub>2</sub>O");
+  pugi::xml_document a;
+  ASSERT_TRUE(a.load_string(tbx.c_str()));
+  pugi::xml_document b;
+  ASSERT_TRUE(b.load_string(written(r.vocabulary).c_str()));
+  auto direct = compare_xml(a, b);
+  EXPECT_TRUE(direct.empty()) << joined(direct);
+  std::ostringstream native;
+  ASSERT_TRUE(write_vocabulary(native, r.vocabulary, Format::native));
+  LoadResult back = load_string(native.str(), "hi.xml");
+  pugi::xml_document c;
+  ASSERT_TRUE(c.load_string(written(back.vocabulary).c_str()));
+  auto through = compare_xml(a, c);
+  EXPECT_TRUE(through.empty()) << joined(through) << native.str();
+}

@@ -494,6 +494,7 @@ private:
       }
       st.term = child;
       st.ids.push_back(xml::attribute(child, "id"));
+      st.text.keep_markup();
       flatten(child, st.text, false);
     };
     elements(section, [&](pugi::xml_node child, const Name& name) {
@@ -538,6 +539,7 @@ private:
                              st.kind, st.part_of_speech, st.kind_stated);
     builder_.set_designation_ids(st.ids.empty() ? sv() : st.ids[0],
                                  st.ids.size() > 1 ? st.ids[1] : sv());
+    if (!st.text.markup().empty()) builder_.set_designation_markup(st.text.markup());
     add_term_categories(st);
   }
 
@@ -913,6 +915,7 @@ private:
   void read_block(pugi::xml_node el, BlockKind kind, Level level, CategoryRef ref,
                   TermState* term) {
     auto text = std::make_unique<TextBuilder>();
+    text->keep_markup();                     // <hi type="italics"> ...
     text->read_inline_links(source_.raw());  // MultiTerm's <A=id>...</A>
     flatten(el, *text, true);
     add_block(offset(el), kind, std::move(text), level, ref, term);
@@ -959,10 +962,19 @@ private:
       bool external;
     };
     std::vector<OpenLink> open;
+    std::vector<pugi::xml_node> styled;  // hi elements open in the markup view
     Reader::flatten(
         element, text,
         [&](pugi::xml_node n) {
           Name name = name_of(n);
+          // Highlighting the model's markup view has a name for (for the
+          // writers; the text stays flat).
+          if (name.is("hi")) {
+            if (sv view = markup_name(xml::attribute(n, "type")); !view.empty()) {
+              text.open_markup(view);
+              styled.push_back(n);
+            }
+          }
           // TBX 2008 writes a link in running text as <hi type="entailedTerm"
           // target="...">: its DTD has no inline ref.
           bool entailed_hi = name.is("hi") && xml::attribute(n, "type") == "entailedTerm" &&
@@ -977,7 +989,21 @@ private:
             close_link(text, open.back().index, n, open.back().external);
             open.pop_back();
           }
+          if (!styled.empty() && styled.back() == n) {
+            text.close_markup(markup_name(xml::attribute(n, "type")));
+            styled.pop_back();
+          }
         });
+  }
+
+  /// The markup-view element for a TBX `hi` type: italics, bold, subscript,
+  /// superscript; empty for the others (their text is kept, flat).
+  static sv markup_name(sv hi_type) {
+    if (hi_type == "italics") return "italic";
+    if (hi_type == "bold") return "bold";
+    if (hi_type == "subscript") return "sub";
+    if (hi_type == "superscript") return "sup";
+    return {};
   }
 
   const pugi::xml_document& doc_;
