@@ -249,17 +249,6 @@ std::string character_data(pugi::xml_node element) {
   return out;
 }
 
-/// True when `content` is well-formed XML content (elements, text,
-/// comments), as the TBX writer writes it back verbatim.
-bool well_formed_content(std::string_view content) {
-  std::string wrapped = "<x>";
-  wrapped += content;
-  wrapped += "</x>";
-  pugi::xml_document doc;
-  return static_cast<bool>(
-      doc.load_buffer(wrapped.data(), wrapped.size(), pugi::parse_default, pugi::encoding_utf8));
-}
-
 }  // namespace
 
 // <tbx-source>: what one TBX file held outside the model, kept verbatim by
@@ -287,7 +276,7 @@ void NativeReader::read_tbx_source(pugi::xml_node element) {
         } else if (local_name(name) == "header" || local_name(name) == "back") {
           std::string& into = local_name(name) == "header" ? header : back;
           into = character_data(child);
-          if (!well_formed_content(into)) {
+          if (!xml::well_formed_content(into)) {
             builder_.report(rules::invalid_value, offset(child),
                             "<" + std::string(local_name(name)) +
                                 "> of <tbx-source> is not well-formed XML content; the TBX "

@@ -171,6 +171,12 @@ public:
         parts_.root_attributes.emplace_back(n, a.value());
       }
     }
+    // Kept to be written back as they are: only what is well-formed (a
+    // malformed file's parts are not).
+    if (!xml::well_formed_content(parts_.header) ||
+        (parts_.has_back && !xml::well_formed_content(parts_.back))) {
+      return;
+    }
     builder_.set_tbx_parts(std::move(parts_));
   }
 

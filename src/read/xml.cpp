@@ -3,6 +3,7 @@
 #include "read/xml.hpp"
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -120,6 +121,15 @@ std::size_t Source::first_character(pugi::xml_node text) const {
   std::size_t at = offset(text);
   while (at < raw_.size() && is_space(raw_[at])) ++at;
   return at;
+}
+
+bool well_formed_content(std::string_view content) {
+  std::string wrapped = "<x>";
+  wrapped += content;
+  wrapped += "</x>";
+  pugi::xml_document doc;
+  return static_cast<bool>(
+      doc.load_buffer(wrapped.data(), wrapped.size(), pugi::parse_default, pugi::encoding_utf8));
 }
 
 }  // namespace termgraph::xml

@@ -80,6 +80,11 @@ inline std::string tag(pugi::xml_node element) {
   return "<" + std::string(element.name()) + ">";
 }
 
+/// True when `content` is well-formed XML content (elements, text,
+/// comments: what may stand between a start tag and its end tag), so that a
+/// writer can write it back as it is.
+[[nodiscard]] bool well_formed_content(std::string_view content);
+
 }  // namespace xml
 
 // -- scopes --------------------------------------------------------------------
@@ -264,6 +269,14 @@ inline std::size_t trimmed_value_offset(const Source& source, pugi::xml_node ele
 
 // -- walks ---------------------------------------------------------------------
 
+/// Text that Reader::flatten() leaves out: the first `bytes` bytes of text
+/// node `node` (defined outside Reader so that it can be a default
+/// argument there).
+struct FlattenSkip {
+  pugi::xml_node node;
+  std::size_t bytes = 0;
+};
+
 /// The pieces a reader of an XML format is made of: the builder it fills,
 /// the namespace and language scope of its walk, where nodes are in the raw
 /// file, and iteration over children and subtrees that keeps the scope.
@@ -328,10 +341,7 @@ protected:
   /// content is skipped, `close(e)` is still called). `skip`: the first
   /// `skip.bytes` bytes of text node `skip.node` are left out (they must be
   /// written as they are decoded: no references, no CR LF).
-  struct Skip {
-    pugi::xml_node node;
-    std::size_t bytes = 0;
-  };
+  using Skip = FlattenSkip;
   template <typename Open, typename Close>
   void flatten(pugi::xml_node element, TextBuilder& text, Open&& open, Close&& close,
                Skip skip = {}) {
