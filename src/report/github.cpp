@@ -12,54 +12,34 @@ namespace termgraph {
 
 namespace {
 
-/// GitHub's escaping of a command's data: '%', CR and LF.
-std::string escape_data(std::string_view s) {
+/// GitHub's escaping of a command's data ('%', CR and LF) and, for a
+/// property value, also ':' and ','.
+std::string escape(std::string_view s, bool property) {
   std::string out;
   out.reserve(s.size());
   for (const char c : s) {
-    switch (c) {
-      case '%':
-        out += "%25";
-        break;
-      case '\r':
-        out += "%0D";
-        break;
-      case '\n':
-        out += "%0A";
-        break;
-      default:
-        out += c;
+    if (c == '%') {
+      out += "%25";
+    } else if (c == '\r') {
+      out += "%0D";
+    } else if (c == '\n') {
+      out += "%0A";
+    } else if (property && c == ':') {
+      out += "%3A";
+    } else if (property && c == ',') {
+      out += "%2C";
+    } else {
+      out += c;
     }
   }
   return out;
 }
 
-/// GitHub's escaping of a property value: that of data, and ':' and ','.
+std::string escape_data(std::string_view s) {
+  return escape(s, false);
+}
 std::string escape_property(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '%':
-        out += "%25";
-        break;
-      case '\r':
-        out += "%0D";
-        break;
-      case '\n':
-        out += "%0A";
-        break;
-      case ':':
-        out += "%3A";
-        break;
-      case ',':
-        out += "%2C";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return escape(s, true);
 }
 
 std::string_view command_of(Severity s) {
