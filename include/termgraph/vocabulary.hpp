@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "termgraph/model.hpp"
+#include "termgraph/search.hpp"
 
 namespace termgraph {
 
@@ -184,6 +185,21 @@ public:
   /// Would point into a temporary.
   std::vector<TermMatch> lookup(std::string_view query,
                                 std::string_view language = {}) const&& = delete;
+
+  /// Entries matching `query` the ways `options` asks for (numbers with
+  /// their brackets or full stop, ids, designations exact, folded,
+  /// inflected, through abbreviations, transliterated, by word prefixes,
+  /// within a few edits, words of definitions and notes), one result per
+  /// entry (its best match), ranked: by MatchKind, then preferred before
+  /// admitted before deprecated, shorter before longer designations (prefix),
+  /// fewer edits (fuzzy) or higher score (full text), then reading order.
+  /// At most options.limit results. The indexes that fuzzy, transliterated
+  /// and full-text matching need are built on first use.
+  [[nodiscard]] std::vector<SearchMatch> search(std::string_view query,
+                                                const SearchOptions& options = {}) const&;
+  /// Would point into a temporary.
+  std::vector<SearchMatch> search(std::string_view query,
+                                  const SearchOptions& options = {}) const&& = delete;
 
   /// The folded form termgraph compares terms by.
   [[nodiscard]] std::string fold(std::string_view text) const;

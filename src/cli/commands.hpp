@@ -84,12 +84,25 @@ struct LookupOptions {
   std::vector<std::string> vocab;
   std::string language;
   std::string query;
-  /// lookup: "text" (the ISO layout) or "json" (the whole entries).
+  /// lookup: "text" (the ISO layout) or "json" (the whole entries); search:
+  /// "text" (one line per match) or "json".
   std::string format = "text";
+  /// search: match words of definitions, notes and examples instead of
+  /// terms (--text).
+  bool full_text = false;
+  /// search: at most this many matches; 0: all.
+  std::size_t limit = 20;
   /// How the problems that kept inputs from being read are printed (on
   /// standard error).
   OutputOptions diagnostics;
 };
+
+/// Loads the vocabulary of lookup, refs, search and index (`--vocab`, or the
+/// bundled one). What keeps an input from being read is printed on `err` as
+/// `check` prints it; the command goes on with what was read. False (after
+/// saying why) when no entry was read at all: the command stops with
+/// exit_usage. Throws UsageError when an input cannot be opened.
+bool load_vocabulary(const LookupOptions& options, std::ostream& err, LoadResult& result);
 
 /// `termgraph lookup`: prints every matching entry (as text, or as one JSON
 /// report); 1 when none matches.
@@ -98,6 +111,10 @@ int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& er
 /// `termgraph refs`: what an entry cites, what cites it, and what to read
 /// first; 1 when no entry matches.
 int run_refs(const LookupOptions& options, std::ostream& out, std::ostream& err);
+
+/// `termgraph search`: the ranked matches of Vocabulary::search, best first,
+/// one per line (or one JSON report); 1 when none matches.
+int run_search(const LookupOptions& options, std::ostream& out, std::ostream& err);
 
 struct ConvertOptions {
   std::vector<std::string> paths;

@@ -24,40 +24,54 @@ bool not_read(const Diagnostic& d) {
           d.is(RuleId::unknown_format) || d.is(RuleId::empty_input));
 }
 
-/// Loads the given vocabulary, or the bundled one. Findings in the
-/// vocabulary do not stop a lookup; an input that cannot be read does.
-/// What keeps an input from being read (malformed, of no known format, no
-/// entries) is printed on `err` as `check` prints it, and the lookup goes on
-/// with what was read; with no entry read at all, it stops (exit_usage).
-LoadResult load_vocabulary(const LookupOptions& lookup, std::ostream& err) {
-  const std::vector<std::string>& given = lookup.vocab;
-  LoadOptions options;
-  options.dash_is_stdin = true;  // --vocab -
-  LoadResult result = load_files(given.empty() ? bundled_vocabulary() : given, options);
-  for (const Diagnostic& d : result.diagnostics) {
-    if (d.is(RuleId::unreadable_input)) throw UsageError(d.message);
+/// How good a kind of match is for lookup, which prints the entries of the
+/// best tier only: a number, then terms (exact or folded: homographs of
+/// several entries are all printed), then an id, then an inflected form, an
+/// abbreviation, a transliteration, then word prefixes. Fuzzy matches are
+/// never printed, only suggested.
+int tier(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::number:
+      return 0;
+    case MatchKind::exact:
+    case MatchKind::folded:
+      return 1;
+    case MatchKind::id:
+      return 2;
+    case MatchKind::inflected:
+      return 3;
+    case MatchKind::abbreviation:
+      return 4;
+    case MatchKind::transliterated:
+      return 5;
+    case MatchKind::prefix:
+      return 6;
+    default:
+      return 7;
   }
-  LoadResult problems;
-  problems.vocabulary = result.vocabulary;
-  problems.formats = result.formats;
-  std::copy_if(result.diagnostics.begin(), result.diagnostics.end(),
-               std::back_inserter(problems.diagnostics), not_read);
-  if (!problems.diagnostics.empty()) {
-    write_diagnostics(err, problems, text_style(lookup.diagnostics, STDERR_FILENO));
-    err.flush();
-  }
-  return result;
 }
 
-/// The matching entries, each once (its best match), in the order lookup()
-/// ranks them.
-std::vector<TermMatch> matching_entries(const Vocabulary& vocabulary,
-                                        const LookupOptions& options) {
+/// The entries lookup prints: those of the best tier of Vocabulary::search.
+/// Prefix matches are printed when they name one entry only; when they name
+/// several, `near` receives them as suggestions and nothing is printed.
+std::vector<TermMatch> matching_entries(const Vocabulary& vocabulary, const LookupOptions& options,
+                                        std::vector<TermMatch>& near) {
+  SearchOptions search;
+  if (!options.language.empty()) search.languages.push_back(options.language);
+  search.kinds = MatchKinds::terms().without(MatchKind::fuzzy);
+  search.limit = 0;
+  const std::vector<SearchMatch> found = vocabulary.search(options.query, search);
   std::vector<TermMatch> matches;
-  for (const TermMatch& m : vocabulary.lookup(options.query, options.language)) {
-    const bool seen = std::any_of(matches.begin(), matches.end(),
-                                  [&m](const TermMatch& k) { return k.entry == m.entry; });
-    if (!seen) matches.push_back(m);
+  if (found.empty()) return matches;
+  const int best = tier(found.front().kind);
+  for (const SearchMatch& m : found) {
+    if (tier(m.kind) != best) break;
+    matches.push_back(TermMatch{m.entry, m.section, m.designation});
+  }
+  if (best == tier(MatchKind::prefix) && matches.size() > 1) {
+    near = std::move(matches);
+    if (near.size() > 5) near.resize(5);
+    return {};
   }
   return matches;
 }
@@ -70,12 +84,14 @@ std::string_view naming_language(const LookupOptions& options, const TermMatch& 
   return match.section->language;
 }
 
-/// "termgraph: no entry matches 'QUERY'" and the closest terms.
-void report_no_match(const Vocabulary& vocabulary, const std::string& query, std::ostream& err) {
+/// "termgraph: no entry matches 'QUERY'" and the terms it may have meant:
+/// `near` (the designations the query starts), else the closest ones.
+void report_no_match(const Vocabulary& vocabulary, const std::string& query,
+                     const std::vector<TermMatch>& near, std::ostream& err) {
   err << "termgraph: no entry matches '" << query << "'\n";
   std::vector<std::string> seen;
   std::string suggestions;
-  for (const TermMatch& m : vocabulary.closest(query, 5)) {
+  for (const TermMatch& m : near.empty() ? vocabulary.closest(query, 5) : near) {
     if (!m.designation) continue;
     std::string term(m.designation->text);
     if (std::find(seen.begin(), seen.end(), term) != seen.end()) continue;
@@ -135,16 +151,12 @@ void write_citations(std::ostream& out, const Vocabulary& vocabulary, Span<Citat
 /// each once, and the status is exit_usage.
 template <typename Handle>
 int with_matches(const LookupOptions& options, std::ostream& err, Handle handle) {
-  const LoadResult loaded = load_vocabulary(options, err);
+  LoadResult loaded;
+  if (!load_vocabulary(options, err, loaded)) return exit_usage;
   const Vocabulary& vocabulary = loaded.vocabulary;
-  if (vocabulary.size() == 0) {
-    // Without a reason printed (none is expected), say so.
-    const bool explained =
-        std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(), not_read);
-    if (!explained) throw UsageError("no term entries were read; nothing to look up");
-    return exit_usage;
-  }
-  return handle(vocabulary, matching_entries(vocabulary, options));
+  std::vector<TermMatch> near;
+  const std::vector<TermMatch> matches = matching_entries(vocabulary, options, near);
+  return handle(vocabulary, matches, near);
 }
 
 /// Prints each match with `print`, separated by blank lines; with none,
@@ -152,9 +164,10 @@ int with_matches(const LookupOptions& options, std::ostream& err, Handle handle)
 template <typename Print>
 int print_matches(const LookupOptions& options, std::ostream& out, std::ostream& err, Print print) {
   return with_matches(options, err,
-                      [&](const Vocabulary& vocabulary, const std::vector<TermMatch>& matches) {
+                      [&](const Vocabulary& vocabulary, const std::vector<TermMatch>& matches,
+                          const std::vector<TermMatch>& near) {
                         if (matches.empty()) {
-                          report_no_match(vocabulary, options.query, err);
+                          report_no_match(vocabulary, options.query, near, err);
                           return int{exit_findings};
                         }
                         bool first = true;
@@ -169,16 +182,50 @@ int print_matches(const LookupOptions& options, std::ostream& out, std::ostream&
 
 }  // namespace
 
+/// Loads the given vocabulary, or the bundled one. Findings in the
+/// vocabulary do not stop a lookup; an input that cannot be read does.
+/// What keeps an input from being read (malformed, of no known format, no
+/// entries) is printed on `err` as `check` prints it, and the lookup goes on
+/// with what was read; with no entry read at all, it stops: false.
+bool load_vocabulary(const LookupOptions& lookup, std::ostream& err, LoadResult& result) {
+  const std::vector<std::string>& given = lookup.vocab;
+  LoadOptions options;
+  options.dash_is_stdin = true;  // --vocab -
+  result = load_files(given.empty() ? bundled_vocabulary() : given, options);
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.is(RuleId::unreadable_input)) throw UsageError(d.message);
+  }
+  LoadResult problems;
+  problems.vocabulary = result.vocabulary;
+  problems.formats = result.formats;
+  std::copy_if(result.diagnostics.begin(), result.diagnostics.end(),
+               std::back_inserter(problems.diagnostics), not_read);
+  if (!problems.diagnostics.empty()) {
+    write_diagnostics(err, problems, text_style(lookup.diagnostics, STDERR_FILENO));
+    err.flush();
+  }
+  if (result.vocabulary.size() == 0) {
+    // Without a reason printed (none is expected), say so.
+    const bool explained =
+        std::any_of(result.diagnostics.begin(), result.diagnostics.end(), not_read);
+    if (!explained) throw UsageError("no term entries were read; nothing to look up");
+    return false;
+  }
+  return true;
+}
+
 int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& err) {
   if (options.format == "json") {
     // One report holding every match; none: an empty list, and status 1.
-    return with_matches(
-        options, err, [&](const Vocabulary& vocabulary, const std::vector<TermMatch>& matches) {
-          out << lookup_json(vocabulary, matches, options.query, options.language) << '\n';
-          if (!matches.empty()) return int{exit_ok};
-          report_no_match(vocabulary, options.query, err);
-          return int{exit_findings};
-        });
+    return with_matches(options, err,
+                        [&](const Vocabulary& vocabulary, const std::vector<TermMatch>& matches,
+                            const std::vector<TermMatch>& near) {
+                          out << lookup_json(vocabulary, matches, options.query, options.language)
+                              << '\n';
+                          if (!matches.empty()) return int{exit_ok};
+                          report_no_match(vocabulary, options.query, near, err);
+                          return int{exit_findings};
+                        });
   }
   return print_matches(options, out, err, [&](const Vocabulary& vocabulary, const TermMatch& m) {
     write_entry(out, vocabulary, vocabulary[m.entry], options.language);

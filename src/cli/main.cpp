@@ -39,6 +39,8 @@ struct CommandLine {
   std::vector<std::string> lookup_words;
   termgraph::cli::LookupOptions refs;
   std::vector<std::string> refs_words;
+  termgraph::cli::LookupOptions search;
+  std::vector<std::string> search_words;
   termgraph::cli::ConvertOptions convert;
   /// `termgraph help [COMMAND]`.
   std::string help_command;
@@ -205,6 +207,26 @@ CLI::App* add_lookup_command(CLI::App& app, CommandLine& cl) {
   return cmd;
 }
 
+CLI::App* add_search_command(CLI::App& app, CommandLine& cl) {
+  CLI::App* cmd = app.add_subcommand(
+      "search", "List the entries QUERY names in any way, ranked, best first, one per line");
+  add_vocabulary_options(*cmd, cl.search, "Match only in this language (e.g. en, fr-FR)");
+  cmd->add_option("QUERY", cl.search_words,
+                  "A number, a term or its start, an abbreviation, a misspelling, a term in "
+                  "another script; with --text, words of definitions and notes")
+      ->required();
+  cmd->add_flag("--text", cl.search.full_text,
+                "Search the words of definitions, notes and examples, not the terms");
+  cmd->add_option("--limit", cl.search.limit, "List at most N matches (0: all)")
+      ->type_name("N")
+      ->capture_default_str();
+  cmd->add_option("--format", cl.search.format, "Output format: text (one line per match) or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  termgraph::cli::add_output_options(*cmd, cl.search.diagnostics);
+  return cmd;
+}
+
 CLI::App* add_refs_command(CLI::App& app, CommandLine& cl) {
   CLI::App* cmd = app.add_subcommand(
       "refs", "Show what an entry cites, what cites it, and which entries to read first");
@@ -280,6 +302,7 @@ std::unique_ptr<CLI::App> make_app(CommandLine& cl) {
   add_check_command(*app, cl);
   add_lookup_command(*app, cl);
   add_refs_command(*app, cl);
+  add_search_command(*app, cl);
   add_convert_command(*app, cl);
   add_help_command(*app, cl);
   return app;
@@ -384,6 +407,10 @@ int run(int argc, char** argv) {
   if (app->got_subcommand("lookup")) {
     cl.lookup.query = query_of(cl.lookup_words);
     return termgraph::cli::run_lookup(cl.lookup, std::cout, std::cerr);
+  }
+  if (app->got_subcommand("search")) {
+    cl.search.query = query_of(cl.search_words);
+    return termgraph::cli::run_search(cl.search, std::cout, std::cerr);
   }
   cl.refs.query = query_of(cl.refs_words);
   return termgraph::cli::run_refs(cl.refs, std::cout, std::cerr);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -194,6 +195,11 @@ struct Vocabulary::Impl {
   Folder folder;
   /// Sorted by (key, rank, entry, designation) for exact and prefix search.
   std::vector<TermIndexItem> terms;
+
+  /// The indexes only searches need (lookup/search_indexes.hpp), made on
+  /// the first search that needs one: `check` never builds them.
+  mutable std::once_flag search_indexes_once;
+  mutable std::shared_ptr<struct SearchIndexes> search_indexes;
 
   /// The entry at the index of a designation / section (filled by finish()).
   std::vector<EntryId> section_entry;

@@ -49,7 +49,9 @@ bool is_ascii(std::string_view text) noexcept {
   return true;
 }
 
-void fold_ascii(std::string_view text, std::string& out) {
+// Collapses white space runs to one space and trims; with `lower`, ASCII
+// letters are lowered too.
+void collapse_ascii(std::string_view text, std::string& out, bool lower) {
   out.clear();
   out.reserve(text.size());
   bool pending_space = false;
@@ -62,7 +64,7 @@ void fold_ascii(std::string_view text, std::string& out) {
       out.push_back(' ');
       pending_space = false;
     }
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if (lower && c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
     out.push_back(static_cast<char>(c));
   }
 }
@@ -134,6 +136,27 @@ UChar32 fold_arabic_letter(UChar32 c) {
   }
 }
 
+// Writes `text` as UTF-8 into `out`, white space runs collapsed to one space
+// and trimmed; `size_hint` is the expected size.
+void collapse_into(const icu::UnicodeString& text, std::size_t size_hint, std::string& out) {
+  out.clear();
+  out.reserve(size_hint);
+  bool pending_space = false;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out.push_back(' ');
+      pending_space = false;
+    }
+    append_utf8(out, c);
+  }
+}
+
 }  // namespace
 
 Folder::Folder() : state_(std::make_unique<State>()) {}
@@ -143,7 +166,7 @@ Folder& Folder::operator=(Folder&&) noexcept = default;
 
 void Folder::fold_into(std::string_view text, std::string& out) const {
   if (is_ascii(text)) {
-    fold_ascii(text, out);
+    collapse_ascii(text, out, true);
     return;
   }
   // A moved-from Folder still folds: the instances are process-wide.
@@ -174,22 +197,20 @@ void Folder::fold_into(std::string_view text, std::string& out) const {
   // fall back to the stripped text rather than returning nothing.
   const icu::UnicodeString& result = U_SUCCESS(status) ? composed : stripped;
 
-  out.clear();
-  out.reserve(text.size());
-  bool pending_space = false;
-  for (int32_t i = 0; i < result.length();) {
-    const UChar32 c = result.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isUWhiteSpace(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) {
-      out.push_back(' ');
-      pending_space = false;
-    }
-    append_utf8(out, c);
+  collapse_into(result, text.size(), out);
+}
+
+void Folder::compose_into(std::string_view text, std::string& out) const {
+  if (is_ascii(text)) {
+    collapse_ascii(text, out, false);
+    return;
   }
+  const icu::Normalizer2* nfc = state_ ? state_->nfc : State().nfc;
+  const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString composed = nfc->normalize(input, status);
+  collapse_into(U_SUCCESS(status) ? composed : input, text.size(), out);
 }
 
 }  // namespace termgraph

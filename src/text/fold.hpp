@@ -25,6 +25,12 @@ public:
   /// U+FFFD. Writes the result into `out` (replacing its content).
   void fold_into(std::string_view text, std::string& out) const;
 
+  /// Writes `text` in Unicode NFC with white space runs collapsed to one
+  /// space and trimmed, nothing else changed: the form two spellings of one
+  /// designation are "exactly" equal in (an NFD-encoded "réseau" equals an
+  /// NFC one). Invalid UTF-8 is replaced by U+FFFD.
+  void compose_into(std::string_view text, std::string& out) const;
+
   std::string fold(std::string_view text) const {
     std::string out;
     fold_into(text, out);

@@ -1,0 +1,108 @@
+// The lazily built search indexes: the holder and the abbreviation table.
+#include "lookup/search_indexes.hpp"
+
+#include <algorithm>
+#include <memory>
+
+namespace termgraph {
+
+namespace {
+
+bool is_short_form(TermKind kind) noexcept {
+  return kind == TermKind::abbreviation || kind == TermKind::symbol;
+}
+
+}  // namespace
+
+SearchIndexes& search_indexes(const Vocabulary::Impl& impl) {
+  std::call_once(impl.search_indexes_once,
+                 [&impl] { impl.search_indexes = std::make_shared<SearchIndexes>(); });
+  return *impl.search_indexes;
+}
+
+const AbbreviationTable& abbreviation_table(const Vocabulary::Impl& impl) {
+  SearchIndexes& indexes = search_indexes(impl);
+  std::call_once(indexes.abbreviations_once, [&impl, &indexes] {
+    // The term index holds every designation's folded key: map designation
+    // index -> key once, then pair the short and full forms of each section.
+    std::vector<std::string_view> key_of(impl.designations.size());
+    for (const TermIndexItem& item : impl.terms) key_of[item.designation] = item.key;
+    std::vector<AbbreviationTable::Pair>& pairs = indexes.abbreviations.pairs;
+    for (const LanguageSection& section : impl.sections) {
+      for (const Designation& a : section.designations) {
+        if (!is_short_form(a.kind)) continue;
+        const std::string_view abbreviation = key_of[&a - impl.designations.data()];
+        if (abbreviation.empty()) continue;
+        for (const Designation& f : section.designations) {
+          if (f.kind != TermKind::full_form) continue;
+          const std::string_view expansion = key_of[&f - impl.designations.data()];
+          if (!expansion.empty() && expansion != abbreviation) {
+            pairs.push_back({abbreviation, expansion});
+          }
+        }
+      }
+    }
+    std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) {
+      return x.abbreviation != y.abbreviation ? x.abbreviation < y.abbreviation
+                                              : x.expansion < y.expansion;
+    });
+    pairs.erase(std::unique(pairs.begin(), pairs.end(),
+                            [](const auto& x, const auto& y) {
+                              return x.abbreviation == y.abbreviation && x.expansion == y.expansion;
+                            }),
+                pairs.end());
+    indexes.abbreviations.by_expansion = pairs;
+    std::sort(indexes.abbreviations.by_expansion.begin(), indexes.abbreviations.by_expansion.end(),
+              [](const auto& x, const auto& y) {
+                return x.expansion != y.expansion ? x.expansion < y.expansion
+                                                  : x.abbreviation < y.abbreviation;
+              });
+  });
+  return indexes.abbreviations;
+}
+
+std::vector<std::string> abbreviation_forms(const Vocabulary::Impl& impl,
+                                            std::string_view folded_query) {
+  std::vector<std::string> forms;
+  const AbbreviationTable& table = abbreviation_table(impl);
+  if (table.pairs.empty()) return forms;
+  const auto add = [&](std::size_t at, std::size_t size, std::string_view to) {
+    std::string form(folded_query.substr(0, at));
+    form += to;
+    form += folded_query.substr(at + size);
+    if (std::find(forms.begin(), forms.end(), form) == forms.end()) {
+      forms.push_back(std::move(form));
+    }
+  };
+  // Word starts and ends of the (folded, hence single-spaced) query.
+  std::vector<std::size_t> starts{0}, ends;
+  for (std::size_t i = 0; i < folded_query.size(); ++i) {
+    if (folded_query[i] == ' ') {
+      ends.push_back(i);
+      starts.push_back(i + 1);
+    }
+  }
+  ends.push_back(folded_query.size());
+  using Pair = AbbreviationTable::Pair;
+  for (std::size_t s = 0; s < starts.size(); ++s) {
+    for (std::size_t e = s; e < ends.size(); ++e) {
+      const std::size_t at = starts[s], size = ends[e] - starts[s];
+      const std::string_view phrase = folded_query.substr(at, size);
+      const auto abbreviations = std::equal_range(
+          table.pairs.begin(), table.pairs.end(), Pair{phrase, {}},
+          [](const Pair& x, const Pair& y) { return x.abbreviation < y.abbreviation; });
+      for (auto it = abbreviations.first; it != abbreviations.second; ++it) {
+        add(at, size, it->expansion);
+      }
+      const auto expansions =
+          std::equal_range(table.by_expansion.begin(), table.by_expansion.end(), Pair{{}, phrase},
+                           [](const Pair& x, const Pair& y) { return x.expansion < y.expansion; });
+      for (auto it = expansions.first; it != expansions.second; ++it) {
+        add(at, size, it->abbreviation);
+      }
+    }
+  }
+  return forms;
+}
+
+}  // namespace termgraph
