@@ -39,8 +39,10 @@ struct KeyLess {
 };
 
 // The sections a search is restricted to: those whose language one of the
-// ranges matches (language::matches: canonical, "fr" serves "fr-FR"); all
-// when no range is given. A vocabulary holds few distinct tags, so each
+// ranges matches (language::matches: canonical, "fr" serves "fr-FR" and
+// "FR-fr"), and those in a more general language than a range asks for: a
+// "fr" section serves a "fr-FR" request, never an "fr-CA" section. All when
+// no range is given. A vocabulary holds few distinct tags, so each
 // tag's answer is remembered.
 class Languages {
 public:
@@ -54,7 +56,9 @@ public:
       if (known.first == tag) return known.second;
     }
     bool match = false;
-    for (const std::string& range : ranges_) match = match || language::matches(range, tag);
+    for (const std::string& range : ranges_) {
+      match = match || language::matches(range, tag) || language::matches(tag, range);
+    }
     seen_.emplace_back(tag, match);
     return match;
   }
