@@ -99,6 +99,23 @@ int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& er
 /// first; 1 when no entry matches.
 int run_refs(const LookupOptions& options, std::ostream& out, std::ostream& err);
 
+struct IndexOptions {
+  /// Vocabulary files or directories; the bundled vocabulary when empty.
+  std::vector<std::string> vocab;
+  /// A language range: one index of the sections it matches. Empty: one
+  /// index per language of the vocabulary.
+  std::string language;
+  /// "text" (term and entry number, a line each) or "json".
+  std::string format = "text";
+  /// How the problems that kept inputs from being read are printed (on
+  /// standard error).
+  OutputOptions diagnostics;
+};
+
+/// `termgraph index`: the alphabetical index of --lang, or of every
+/// language; 1 when no section is in the language --lang names.
+int run_index(const IndexOptions& options, std::ostream& out, std::ostream& err);
+
 struct ConvertOptions {
   std::vector<std::string> paths;
   /// The output format: "native", "sts" or "tbx".

@@ -1,8 +1,6 @@
 // `termgraph lookup` and `termgraph refs`.
-#include <unistd.h>
-
 #include <algorithm>
-#include <iterator>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -10,44 +8,12 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "read_vocabulary.hpp"
 #include "termgraph/report.hpp"
 
 namespace termgraph::cli {
 
 namespace {
-
-/// Whether `d` says that (part of) an input was not read: not XML, not of a
-/// format termgraph reads, no entries in it.
-bool not_read(const Diagnostic& d) {
-  return d.severity == Severity::error &&
-         (d.is(RuleId::xml_syntax) || d.is(RuleId::csv_syntax) || d.is(RuleId::invalid_encoding) ||
-          d.is(RuleId::unknown_format) || d.is(RuleId::empty_input));
-}
-
-/// Loads the given vocabulary, or the bundled one. Findings in the
-/// vocabulary do not stop a lookup; an input that cannot be read does.
-/// What keeps an input from being read (malformed, of no known format, no
-/// entries) is printed on `err` as `check` prints it, and the lookup goes on
-/// with what was read; with no entry read at all, it stops (exit_usage).
-LoadResult load_vocabulary(const LookupOptions& lookup, std::ostream& err) {
-  const std::vector<std::string>& given = lookup.vocab;
-  LoadOptions options;
-  options.dash_is_stdin = true;  // --vocab -
-  LoadResult result = load_files(given.empty() ? bundled_vocabulary() : given, options);
-  for (const Diagnostic& d : result.diagnostics) {
-    if (d.is(RuleId::unreadable_input)) throw UsageError(d.message);
-  }
-  LoadResult problems;
-  problems.vocabulary = result.vocabulary;
-  problems.formats = result.formats;
-  std::copy_if(result.diagnostics.begin(), result.diagnostics.end(),
-               std::back_inserter(problems.diagnostics), not_read);
-  if (!problems.diagnostics.empty()) {
-    write_diagnostics(err, problems, text_style(lookup.diagnostics, STDERR_FILENO));
-    err.flush();
-  }
-  return result;
-}
 
 /// The matching entries, each once (its best match), in the order lookup()
 /// ranks them.
@@ -135,15 +101,10 @@ void write_citations(std::ostream& out, const Vocabulary& vocabulary, Span<Citat
 /// each once, and the status is exit_usage.
 template <typename Handle>
 int with_matches(const LookupOptions& options, std::ostream& err, Handle handle) {
-  const LoadResult loaded = load_vocabulary(options, err);
-  const Vocabulary& vocabulary = loaded.vocabulary;
-  if (vocabulary.size() == 0) {
-    // Without a reason printed (none is expected), say so.
-    const bool explained =
-        std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(), not_read);
-    if (!explained) throw UsageError("no term entries were read; nothing to look up");
-    return exit_usage;
-  }
+  const std::optional<LoadResult> loaded =
+      read_vocabulary(options.vocab, options.diagnostics, "look up", err);
+  if (!loaded) return exit_usage;
+  const Vocabulary& vocabulary = loaded->vocabulary;
   return handle(vocabulary, matching_entries(vocabulary, options));
 }
 
