@@ -50,7 +50,82 @@ void reference(std::string& out, std::size_t target, bool markup) {
   }
 }
 
+// The syllables of word() in Cyrillic, and what ICU transliterates each to.
+constexpr const char* cyrillic_syllables[] = {
+    "\u043a\u0430", "\u043b\u043e", "\u043c\u0438", "\u0440\u0435",
+    "\u0442\u0443", "\u0441\u0435\u043d", "\u0434\u043e\u0440", "\u0432\u0438",
+    "\u043d\u0430", "\u043f\u0435\u043b", "\u043a\u0432\u0430", "\u0440\u0438\u0441",
+    "\u0442\u043e", "\u0431\u0430\u043c", "\u0446\u0435\u043b", "\u0444\u0443"};
+constexpr const char* latin_syllables[] = {"ka", "lo",  "mi",  "re",  "tu",  "sen", "dor", "vi",
+                                           "na", "pel", "kva", "ris", "to",  "bam", "cel", "fu"};
+// Russian head words whose transliteration is plain ASCII.
+constexpr const char* russian_heads[] = {
+    "\u0431\u043b\u043e\u043a",                                // блок
+    "\u0443\u0437\u0435\u043b",                                // узел
+    "\u0442\u043e\u043a\u0435\u043d",                         // токен
+    "\u0441\u0438\u0441\u0442\u0435\u043c\u0430",           // система
+    "\u043a\u043e\u043d\u0442\u0440\u0430\u043a\u0442",    // контракт
+};
+constexpr const char* russian_heads_latin[] = {"blok", "uzel", "token", "sistema", "kontrakt"};
+
+// word(i) spelt with `digits` as its syllables.
+std::string spelt(std::size_t i, const char* const* digits) {
+  std::string w;
+  std::size_t v = i + 1;
+  while (v > 0) {
+    --v;
+    w.insert(0, digits[v % 16]);
+    v /= 16;
+  }
+  return w;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
 }  // namespace
+
+std::string abbreviation(std::size_t i) {
+  return upper(word(i));
+}
+
+std::string russian_latin(std::size_t i) {
+  return spelt(i, latin_syllables) + " " + russian_heads_latin[i % 5];
+}
+
+std::string generate_multilingual(std::size_t n) {
+  Random random{n + 1};
+  std::string out;
+  out.reserve(n * 400);
+  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += "<vocabulary xmlns=\"urn:termgraph:vocabulary:1\" xml:lang=\"en\">\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    out += "  <entry number=\"" + number(i) + "\">\n";
+    out += "    <term>" + term(i) + "</term>\n";
+    if (i % 8 == 0) out += "    <term type=\"abbreviation\">" + abbreviation(i) + "</term>\n";
+    if (i % 8 == 4) {
+      out += "    <term status=\"admitted\">" + abbreviation(i - 4) + " system</term>\n";
+    }
+    out += "    <definition>kind of ";
+    reference(out, n > 1 ? pick(random, i, n) : 0, i % 2 == 0);
+    out += " that keeps " + std::string(heads[random.below(10)]) + " records for ";
+    out += word(random.below(n)) + " parties</definition>\n";
+    if (i % 3 == 1) {
+      out += "    <note>compare with " + term(random.below(n)) + " in shared ledgers</note>\n";
+    }
+    if (i % 10 == 0) {
+      out += "    <lang xml:lang=\"ru\"><term>" + spelt(i, cyrillic_syllables) + " " +
+             russian_heads[i % 5] + "</term></lang>\n";
+    }
+    out += "  </entry>\n";
+  }
+  out += "</vocabulary>\n";
+  return out;
+}
 
 std::string term(std::size_t i) {
   return word(i) + " " + heads[i % (sizeof heads / sizeof heads[0])];

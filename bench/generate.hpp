@@ -19,4 +19,21 @@ std::string number(std::size_t i);
 /// the same bytes.
 std::string generate_native(std::size_t n);
 
+/// A native vocabulary of `n` entries for the search benchmarks: English
+/// terms (every 8th entry with an abbreviation, "KALO" for "kalo record",
+/// which every entry 4 later cites in an admitted term "KALO system"),
+/// definitions citing other entries, and a Russian section every 10th entry
+/// (Cyrillic spellings of the words, whose ICU Latin transliteration is
+/// russian_latin(i)). Deterministic.
+std::string generate_multilingual(std::size_t n);
+
+/// The abbreviation of entry `i` of generate_multilingual (`i` a multiple
+/// of 8).
+std::string abbreviation(std::size_t i);
+
+/// The Latin transliteration of the Russian term of entry `i` of
+/// generate_multilingual (`i` a multiple of 10), as ICU's Any-Latin and
+/// Latin-ASCII give it, folded: "kalo blok".
+std::string russian_latin(std::size_t i);
+
 }  // namespace termgraph_bench

@@ -97,13 +97,6 @@ struct LookupOptions {
   OutputOptions diagnostics;
 };
 
-/// Loads the vocabulary of lookup, refs, search and index (`--vocab`, or the
-/// bundled one). What keeps an input from being read is printed on `err` as
-/// `check` prints it; the command goes on with what was read. False (after
-/// saying why) when no entry was read at all: the command stops with
-/// exit_usage. Throws UsageError when an input cannot be opened.
-bool load_vocabulary(const LookupOptions& options, std::ostream& err, LoadResult& result);
-
 /// `termgraph lookup`: prints every matching entry (as text, or as one JSON
 /// report); 1 when none matches.
 int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& err);
@@ -115,6 +108,22 @@ int run_refs(const LookupOptions& options, std::ostream& out, std::ostream& err)
 /// `termgraph search`: the ranked matches of Vocabulary::search, best first,
 /// one per line (or one JSON report); 1 when none matches.
 int run_search(const LookupOptions& options, std::ostream& out, std::ostream& err);
+struct IndexOptions {
+  /// Vocabulary files or directories; the bundled vocabulary when empty.
+  std::vector<std::string> vocab;
+  /// A language range: one index of the sections it matches. Empty: one
+  /// index per language of the vocabulary.
+  std::string language;
+  /// "text" (term and entry number, a line each) or "json".
+  std::string format = "text";
+  /// How the problems that kept inputs from being read are printed (on
+  /// standard error).
+  OutputOptions diagnostics;
+};
+
+/// `termgraph index`: the alphabetical index of --lang, or of every
+/// language; 1 when no section is in the language --lang names.
+int run_index(const IndexOptions& options, std::ostream& out, std::ostream& err);
 
 struct ConvertOptions {
   std::vector<std::string> paths;

@@ -1,8 +1,6 @@
 // `termgraph lookup` and `termgraph refs`.
-#include <unistd.h>
-
 #include <algorithm>
-#include <iterator>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -10,19 +8,12 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "read_vocabulary.hpp"
 #include "termgraph/report.hpp"
 
 namespace termgraph::cli {
 
 namespace {
-
-/// Whether `d` says that (part of) an input was not read: not XML, not of a
-/// format termgraph reads, no entries in it.
-bool not_read(const Diagnostic& d) {
-  return d.severity == Severity::error &&
-         (d.is(RuleId::xml_syntax) || d.is(RuleId::csv_syntax) || d.is(RuleId::invalid_encoding) ||
-          d.is(RuleId::unknown_format) || d.is(RuleId::empty_input));
-}
 
 /// How good a kind of match is for lookup, which prints the entries of the
 /// best tier only: a number, then terms (exact or folded: homographs of
@@ -151,9 +142,10 @@ void write_citations(std::ostream& out, const Vocabulary& vocabulary, Span<Citat
 /// each once, and the status is exit_usage.
 template <typename Handle>
 int with_matches(const LookupOptions& options, std::ostream& err, Handle handle) {
-  LoadResult loaded;
-  if (!load_vocabulary(options, err, loaded)) return exit_usage;
-  const Vocabulary& vocabulary = loaded.vocabulary;
+  const std::optional<LoadResult> loaded =
+      read_vocabulary(options.vocab, options.diagnostics, "look up", err);
+  if (!loaded) return exit_usage;
+  const Vocabulary& vocabulary = loaded->vocabulary;
   std::vector<TermMatch> near;
   const std::vector<TermMatch> matches = matching_entries(vocabulary, options, near);
   return handle(vocabulary, matches, near);
@@ -181,38 +173,6 @@ int print_matches(const LookupOptions& options, std::ostream& out, std::ostream&
 }
 
 }  // namespace
-
-/// Loads the given vocabulary, or the bundled one. Findings in the
-/// vocabulary do not stop a lookup; an input that cannot be read does.
-/// What keeps an input from being read (malformed, of no known format, no
-/// entries) is printed on `err` as `check` prints it, and the lookup goes on
-/// with what was read; with no entry read at all, it stops: false.
-bool load_vocabulary(const LookupOptions& lookup, std::ostream& err, LoadResult& result) {
-  const std::vector<std::string>& given = lookup.vocab;
-  LoadOptions options;
-  options.dash_is_stdin = true;  // --vocab -
-  result = load_files(given.empty() ? bundled_vocabulary() : given, options);
-  for (const Diagnostic& d : result.diagnostics) {
-    if (d.is(RuleId::unreadable_input)) throw UsageError(d.message);
-  }
-  LoadResult problems;
-  problems.vocabulary = result.vocabulary;
-  problems.formats = result.formats;
-  std::copy_if(result.diagnostics.begin(), result.diagnostics.end(),
-               std::back_inserter(problems.diagnostics), not_read);
-  if (!problems.diagnostics.empty()) {
-    write_diagnostics(err, problems, text_style(lookup.diagnostics, STDERR_FILENO));
-    err.flush();
-  }
-  if (result.vocabulary.size() == 0) {
-    // Without a reason printed (none is expected), say so.
-    const bool explained =
-        std::any_of(result.diagnostics.begin(), result.diagnostics.end(), not_read);
-    if (!explained) throw UsageError("no term entries were read; nothing to look up");
-    return false;
-  }
-  return true;
-}
 
 int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& err) {
   if (options.format == "json") {

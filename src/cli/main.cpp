@@ -41,6 +41,7 @@ struct CommandLine {
   std::vector<std::string> refs_words;
   termgraph::cli::LookupOptions search;
   std::vector<std::string> search_words;
+  termgraph::cli::IndexOptions index;
   termgraph::cli::ConvertOptions convert;
   /// `termgraph help [COMMAND]`.
   std::string help_command;
@@ -177,23 +178,24 @@ CLI::App* add_check_command(CLI::App& app, CommandLine& cl) {
   return cmd;
 }
 
-/// lookup and refs: `--vocab` and `--lang`.
-void add_vocabulary_options(CLI::App& command, termgraph::cli::LookupOptions& options,
-                            const char* lang_help) {
+/// lookup, refs, search and index: `--vocab` and `--lang`.
+void add_vocabulary_options(CLI::App& command, std::vector<std::string>& vocab,
+                            std::string& language, const char* lang_help) {
   command
-      .add_option("--vocab", options.vocab,
+      .add_option("--vocab", vocab,
                   "Vocabulary file or directory (repeatable; - reads standard input; default: "
                   "the bundled one)")
       ->type_name("PATH")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  command.add_option("--lang", options.language, lang_help)->type_name("L");
+  command.add_option("--lang", language, lang_help)->type_name("L");
 }
 
 CLI::App* add_lookup_command(CLI::App& app, CommandLine& cl) {
   CLI::App* cmd =
       app.add_subcommand("lookup", "Print the entries whose number or term matches QUERY");
-  add_vocabulary_options(*cmd, cl.lookup, "Match and print only this language (e.g. en, fr)");
+  add_vocabulary_options(*cmd, cl.lookup.vocab, cl.lookup.language,
+                         "Match and print only this language (e.g. en, fr)");
   cmd->add_option("QUERY", cl.lookup_words,
                   "An entry number (3.30) or a term (\"smart contract\"); case, accents "
                   "and width are ignored")
@@ -210,7 +212,8 @@ CLI::App* add_lookup_command(CLI::App& app, CommandLine& cl) {
 CLI::App* add_search_command(CLI::App& app, CommandLine& cl) {
   CLI::App* cmd = app.add_subcommand(
       "search", "List the entries QUERY names in any way, ranked, best first, one per line");
-  add_vocabulary_options(*cmd, cl.search, "Match only in this language (e.g. en, fr-FR)");
+  add_vocabulary_options(*cmd, cl.search.vocab, cl.search.language,
+                         "Match only in this language (e.g. en, fr-FR)");
   cmd->add_option("QUERY", cl.search_words,
                   "A number, a term or its start, an abbreviation, a misspelling, a term in "
                   "another script; with --text, words of definitions and notes")
@@ -230,9 +233,25 @@ CLI::App* add_search_command(CLI::App& app, CommandLine& cl) {
 CLI::App* add_refs_command(CLI::App& app, CommandLine& cl) {
   CLI::App* cmd = app.add_subcommand(
       "refs", "Show what an entry cites, what cites it, and which entries to read first");
-  add_vocabulary_options(*cmd, cl.refs, "Match and name entries in this language");
+  add_vocabulary_options(*cmd, cl.refs.vocab, cl.refs.language,
+                         "Match and name entries in this language");
   cmd->add_option("QUERY", cl.refs_words, "An entry number or a term")->required();
   termgraph::cli::add_output_options(*cmd, cl.refs.diagnostics);
+  return cmd;
+}
+
+CLI::App* add_index_command(CLI::App& app, CommandLine& cl) {
+  CLI::App* cmd = app.add_subcommand(
+      "index",
+      "Print the alphabetical index: every term in collation order, with its entry number");
+  add_vocabulary_options(*cmd, cl.index.vocab, cl.index.language,
+                         "Index only this language (a range: en lists en-GB too), collated "
+                         "for it; default: one index per language");
+  cmd->add_option("--format", cl.index.format,
+                  "Output format: text (term and entry number, a line each) or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  termgraph::cli::add_output_options(*cmd, cl.index.diagnostics);
   return cmd;
 }
 
@@ -290,9 +309,10 @@ std::unique_ptr<CLI::App> make_app(CommandLine& cl) {
     return "termgraph: error: " + CLI::FailureMessage::simple(failed, e);
   });
   app->footer(
-      "Without --vocab, lookup and refs read the bundled vocabulary ($TERMGRAPH_VOCAB, else\n"
-      "the one installed beside the program). Exit status: 0 success, 1 errors found or\n"
-      "no match, 2 usage error or unreadable input. See docs/cli.md.");
+      "Without --vocab, lookup, refs and index read the bundled vocabulary\n"
+      "($TERMGRAPH_VOCAB, else the one installed beside the program). Exit status:\n"
+      "0 success, 1 errors found or no match, 2 usage error or unreadable input.\n"
+      "See docs/cli.md.");
   // Not in --help: what the build runs to make the completion scripts and
   // the manual page.
   app->add_option("--generate", cl.generate, "Write a completion script or the manual page")
@@ -303,6 +323,7 @@ std::unique_ptr<CLI::App> make_app(CommandLine& cl) {
   add_lookup_command(*app, cl);
   add_refs_command(*app, cl);
   add_search_command(*app, cl);
+  add_index_command(*app, cl);
   add_convert_command(*app, cl);
   add_help_command(*app, cl);
   return app;
@@ -411,6 +432,9 @@ int run(int argc, char** argv) {
   if (app->got_subcommand("search")) {
     cl.search.query = query_of(cl.search_words);
     return termgraph::cli::run_search(cl.search, std::cout, std::cerr);
+  }
+  if (app->got_subcommand("index")) {
+    return termgraph::cli::run_index(cl.index, std::cout, std::cerr);
   }
   cl.refs.query = query_of(cl.refs_words);
   return termgraph::cli::run_refs(cl.refs, std::cout, std::cerr);

@@ -1,11 +1,13 @@
 // `termgraph search`: every way a query names entries, ranked, one line each.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "commands.hpp"
+#include "read_vocabulary.hpp"
 #include "termgraph/report.hpp"
 
 namespace termgraph::cli {
@@ -96,9 +98,10 @@ Json match_json(const Vocabulary& vocabulary, const SearchMatch& m) {
 }  // namespace
 
 int run_search(const LookupOptions& options, std::ostream& out, std::ostream& err) {
-  LoadResult loaded;
-  if (!load_vocabulary(options, err, loaded)) return exit_usage;
-  const Vocabulary& vocabulary = loaded.vocabulary;
+  const std::optional<LoadResult> loaded =
+      read_vocabulary(options.vocab, options.diagnostics, "search", err);
+  if (!loaded) return exit_usage;
+  const Vocabulary& vocabulary = loaded->vocabulary;
   SearchOptions search;
   if (!options.language.empty()) search.languages.push_back(options.language);
   search.kinds = options.full_text ? MatchKinds(MatchKind::full_text) : MatchKinds::terms();

@@ -1,0 +1,31 @@
+// Loading the vocabulary that lookup, refs and index read: --vocab, else the
+// bundled one.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "output.hpp"
+#include "termgraph/load.hpp"
+
+namespace termgraph::cli {
+
+/// Loads the files or directories `vocab` names, or the bundled vocabulary
+/// when it is empty ("-" reads standard input). Findings in the vocabulary
+/// do not stop the command that reads it; an input that cannot be read
+/// does: a path that does not exist throws UsageError. What kept an input
+/// from being read (malformed, of no known format, no entries) is printed
+/// on `err` as `check` prints it, in the style of `diagnostics`, and the
+/// command goes on with what was read.
+///
+/// When no entry was read at all, there is nothing to work on: nullopt once
+/// the reasons were printed (the command's status is then exit_usage), or
+/// UsageError("no term entries were read; nothing to <purpose>") when no
+/// reason was.
+std::optional<LoadResult> read_vocabulary(const std::vector<std::string>& vocab,
+                                          const OutputOptions& diagnostics,
+                                          const std::string& purpose, std::ostream& err);
+
+}  // namespace termgraph::cli
