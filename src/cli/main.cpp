@@ -309,7 +309,7 @@ std::unique_ptr<CLI::App> make_app(CommandLine& cl) {
     return "termgraph: error: " + CLI::FailureMessage::simple(failed, e);
   });
   app->footer(
-      "Without --vocab, lookup, refs and index read the bundled vocabulary\n"
+      "Without --vocab, lookup, refs, search and index read the bundled vocabulary\n"
       "($TERMGRAPH_VOCAB, else the one installed beside the program). Exit status:\n"
       "0 success, 1 errors found or no match, 2 usage error or unreadable input.\n"
       "See docs/cli.md.");
