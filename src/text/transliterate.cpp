@@ -3,8 +3,15 @@
 // Transliterator::transliterate() as safe to call from several threads on
 // one object, so calls never share one: each borrows an instance from a
 // pool and gives it back. The pool grows to the number of threads that were
-// ever transliterating at once; a clone costs about as much as a few dozen
-// calls, an uncontended lock far less than one call.
+// ever transliterating at once.
+//
+// Measured (ICU 72, -O2, one short word): building the transform takes
+// about 120 ms, a clone about 0.1 ms, a call 7 us (Latin) to 20-60 us
+// (Cyrillic, Greek) and 100-300 us (Han, whose table is large). ICU's
+// rule-based steps also take one process-wide lock of their own
+// (RuleBasedTransliterator::handleTransliterate), so calls do not run in
+// parallel however many instances there are: romanise each designation
+// once, when an index is built, not per comparison.
 #include "text/transliterate.hpp"
 
 #include <mutex>
