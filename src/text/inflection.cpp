@@ -5,11 +5,20 @@
 // plural ending too, as French noun phrases agree in number throughout
 // ("opérations booléennes" for "opération booléenne").
 //
+// base_forms() runs the rules backwards: it strips each ending a rule adds
+// (and puts back what the rule took away: -ies gives -y, -ves -f and -fe,
+// -aux -al), looks the word up in the irregular table, and keeps only the
+// candidates the forward rules accept, so that one rule set decides both
+// directions.
+//
 // The rules are deliberately narrow: the base must be at least three
 // characters long and only endings that form a word's regular inflection are
 // tried, so that "block" never names "blocker" and "data" never names "date".
+#include <algorithm>
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "text/inflection.hpp"
 
@@ -168,6 +177,80 @@ sv next_word(sv& s) noexcept {
   return word;
 }
 
+/// Appends `stem` + `tail` to `out` when `w` ends with `suffix`, `stem`
+/// being `w` without it.
+void unsuffix(sv w, sv suffix, sv tail, std::vector<std::string>& out) {
+  if (w.size() <= suffix.size() || !ends_with(w, suffix)) return;
+  std::string base(w.substr(0, w.size() - suffix.size()));
+  base.append(tail.data(), tail.size());
+  out.push_back(std::move(base));
+}
+
+/// Candidates that `w` is a plural of (plural() backwards), unchecked.
+void plural_candidates(sv w, std::vector<std::string>& out) {
+  unsuffix(w, "s", "", out);
+  unsuffix(w, "es", "", out);
+  unsuffix(w, "ies", "y", out);
+  unsuffix(w, "ves", "f", out);
+  unsuffix(w, "ves", "fe", out);
+  unsuffix(w, "es", "is", out);
+  unsuffix(w, "x", "", out);
+  unsuffix(w, "aux", "al", out);
+}
+
+/// Candidates from the irregular table, both ways as irregular() reads it.
+void irregular_candidates(sv w, std::vector<std::string>& out) {
+  for (const Irregular& i : irregulars) {
+    if (w == i.plural) out.emplace_back(i.singular);
+    if (w == i.singular) out.emplace_back(i.plural);
+  }
+}
+
+/// Candidates that `w` is a possessive of (possessive() backwards).
+void possessive_candidates(sv w, std::vector<std::string>& out) {
+  for (sv mark : {sv("'"), sv("\xE2\x80\x99")}) {
+    for (sv tail : {sv("s"), sv("")}) {
+      const std::size_t n = mark.size() + tail.size();
+      if (w.size() <= n || !ends_with(w, tail) || w.compare(w.size() - n, mark.size(), mark) != 0) {
+        continue;
+      }
+      const sv rest = w.substr(0, w.size() - n);
+      out.emplace_back(rest);
+      plural_candidates(rest, out);
+    }
+  }
+}
+
+/// Candidates that `w` is a verb form of (verb_form() backwards).
+void verb_candidates(sv w, std::vector<std::string>& out) {
+  unsuffix(w, "ed", "", out);
+  unsuffix(w, "ing", "", out);
+  unsuffix(w, "d", "", out);
+  unsuffix(w, "ing", "e", out);
+  unsuffix(w, "ied", "y", out);
+  for (sv suffix : {sv("ed"), sv("ing")}) {  // a doubled consonant: committed
+    if (w.size() > suffix.size() + 2 && ends_with(w, suffix)) {
+      const sv stem = w.substr(0, w.size() - suffix.size());
+      if (stem[stem.size() - 1] == stem[stem.size() - 2])
+        out.emplace_back(stem.substr(0, stem.size() - 1));
+    }
+  }
+}
+
+/// Keeps the candidates `accept(w, candidate)` holds for, `w` first and
+/// without repeats.
+template <typename Accept>
+std::vector<std::string> accepted(sv w, const std::vector<std::string>& candidates, Accept accept) {
+  std::vector<std::string> kept{std::string(w)};
+  for (const std::string& c : candidates) {
+    if (!accept(w, sv(c))) continue;
+    bool seen = false;
+    for (const std::string& k : kept) seen = seen || k == c;
+    if (!seen) kept.push_back(c);
+  }
+  return kept;
+}
+
 }  // namespace
 
 bool names_designation(std::string_view written, std::string_view designation) {
@@ -182,6 +265,73 @@ bool names_designation(std::string_view written, std::string_view designation) {
     if (w_last) return last_word_matches(ww, dw);
     if (!inner_word_matches(ww, dw)) return false;
   }
+}
+
+std::vector<std::string> base_forms(std::string_view written) {
+  std::vector<std::string> forms;
+  if (written.empty()) return forms;
+
+  // Each word's possible bases, the word itself first.
+  std::vector<std::vector<std::string>> words;
+  std::vector<std::string> candidates;
+  sv rest = written;
+  for (;;) {
+    const sv word = next_word(rest);
+    candidates.clear();
+    plural_candidates(word, candidates);
+    irregular_candidates(word, candidates);
+    if (rest.empty()) {
+      possessive_candidates(word, candidates);
+      verb_candidates(word, candidates);
+      words.push_back(accepted(word, candidates, last_word_matches));
+      break;
+    }
+    words.push_back(accepted(word, candidates, inner_word_matches));
+  }
+
+  // Every combination, in rounds by the number of inner words changed (so
+  // that "dlt nodes" gives "dlt node" before any change to "dlt"); the
+  // last word varies freely.
+  const std::size_t inner = words.size() - 1;
+  std::size_t combinations = 1;
+  for (std::size_t i = 0; i < inner && combinations <= 256; ++i) combinations *= words[i].size();
+  const std::size_t most_changed = combinations <= 256 ? inner : 0;
+  std::vector<std::size_t> choice(words.size(), 0);
+  std::string form;
+  for (std::size_t changed = 0; changed <= most_changed; ++changed) {
+    std::fill(choice.begin(), choice.end(), 0);
+    for (;;) {
+      std::size_t n = 0;
+      for (std::size_t i = 0; i < inner; ++i) n += choice[i] != 0 ? 1 : 0;
+      if (n == changed) {
+        form.clear();
+        for (std::size_t i = 0; i < words.size(); ++i) {
+          if (i != 0) form.push_back(' ');
+          form += words[i][choice[i]];
+        }
+        if (names_designation(written, form) &&
+            std::find(forms.begin(), forms.end(), form) == forms.end()) {
+          forms.push_back(form);
+          if (forms.size() == max_base_forms) return forms;
+        }
+      }
+      // Next combination, the last word fastest (an odometer); in the first
+      // round the inner words stay as written.
+      bool advanced = false;
+      for (std::size_t i = words.size(); i > 0 && !advanced;) {
+        --i;
+        const std::size_t limit = i == inner || changed > 0 ? words[i].size() : 1;
+        if (choice[i] + 1 < limit) {
+          ++choice[i];
+          advanced = true;
+        } else {
+          choice[i] = 0;
+        }
+      }
+      if (!advanced) break;
+    }
+  }
+  return forms;
 }
 
 }  // namespace termgraph
