@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "termgraph/load.hpp"
@@ -32,6 +34,11 @@ const char* const doc = R"(<vocabulary xmlns="urn:termgraph:vocabulary:1" xml:la
   <entry number="3.30"><term>DLT system</term><term status="admitted">distributed ledger system</term>
     <definition>system that runs distributed ledger technology (3.23)</definition>
     <lang xml:lang="fr"><term>système DLT</term><definition>système qui met en œuvre une DLT</definition></lang>
+  </entry>
+  <entry number="3.41"><term>chain</term><definition>sequence of blocks</definition>
+    <lang xml:lang="ru"><term>блокчейн</term><definition>цепочка блоков</definition></lang>
+    <lang xml:lang="el"><term>κόμβος</term><definition>σημείο δικτύου</definition></lang>
+    <lang xml:lang="zh"><term>区块链</term><definition>区块的链</definition></lang>
   </entry>
   <entry number="3.40"><term>Réseau</term><term status="deprecated">old network</term><definition>set of nodes</definition></entry>
 </vocabulary>
@@ -131,6 +138,47 @@ TEST_F(Search, AbbreviationsBothWays) {
   m = first("trd");
   EXPECT_EQ(vocabulary[m.entry].number, "3.23");
   EXPECT_EQ(m.section->language, "fr");
+}
+
+TEST_F(Search, InflectedForms) {
+  for (const auto& [query, number, term] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"blocks", "3.5", "block"},
+           {"DLT nodes", "3.27", "DLT node"},
+           {"entities", "3.20", "entity"},
+           {"consensus mechanisms", "3.12", "consensus mechanism"},
+           {"technologies des registres distribues", "3.23",
+            "technologie des registres distribués"}}) {
+    const SearchMatch m = first(query);
+    EXPECT_EQ(vocabulary[m.entry].number, number) << query;
+    EXPECT_EQ(m.kind, MatchKind::inflected) << query;
+    ASSERT_NE(m.designation, nullptr) << query;
+    EXPECT_EQ(m.designation->text, term) << query;
+  }
+  // "blocker" is no form of "block".
+  EXPECT_TRUE(numbers("blocker").empty());
+}
+
+TEST_F(Search, TransliteratedScripts) {
+  for (const auto& [query, language] :
+       std::vector<std::pair<std::string, std::string>>{{"blokchein", "ru"},
+                                                        {"BLOKCHEIN", "ru"},
+                                                        {"komvos", "el"},
+                                                        {"qukuailian", "zh"},
+                                                        {"qu kuai lian", "zh"}}) {
+    const SearchMatch m = first(query);
+    EXPECT_EQ(vocabulary[m.entry].number, "3.41") << query;
+    EXPECT_EQ(m.kind, MatchKind::transliterated) << query;
+    ASSERT_NE(m.section, nullptr) << query;
+    EXPECT_EQ(m.section->language, language) << query;
+  }
+  // The script as written is an exact match, not a transliterated one.
+  EXPECT_EQ(first("блокчейн").kind, MatchKind::exact);
+  // A Cyrillic query finds a Latin designation by its transliteration.
+  SearchMatch m = first("чаин");
+  EXPECT_EQ(vocabulary[m.entry].number, "3.41");
+  EXPECT_EQ(m.kind, MatchKind::transliterated);
+  EXPECT_EQ(m.designation->text, "chain");
 }
 
 TEST_F(Search, StatusRanksWithinAKind) {

@@ -12,6 +12,7 @@
 
 #include "lookup/search_indexes.hpp"
 #include "lookup/term_index.hpp"
+#include "text/inflection.hpp"
 #include "text/language.hpp"
 #include "text/numbers.hpp"
 
@@ -99,7 +100,9 @@ public:
     if (kinds.contains(MatchKind::number)) add_number();
     if (!folded_.empty()) {
       if (kinds.contains(MatchKind::exact) || kinds.contains(MatchKind::folded)) add_terms();
+      if (kinds.contains(MatchKind::inflected)) add_inflected();
       if (kinds.contains(MatchKind::abbreviation)) add_abbreviated();
+      if (kinds.contains(MatchKind::transliterated)) add_transliterated();
       if (kinds.contains(MatchKind::prefix)) add_prefixed();
     }
     if (kinds.contains(MatchKind::id)) add_id();
@@ -205,6 +208,46 @@ private:
       const MatchKind kind = written == composed_ ? MatchKind::exact : MatchKind::folded;
       if (options_.kinds.contains(kind)) add_item(*it, kind, 0);
     }
+  }
+
+  // Designations the query is an inflected form of, by the rules the label
+  // check of references uses (text/inflection.hpp): "blocks", "DLT nodes".
+  void add_inflected() {
+    for (const std::string& base : base_forms(folded_)) {
+      if (base != folded_) add_key(base, MatchKind::inflected);
+    }
+  }
+
+  // Designations in another script or with letters ASCII lacks, compared in
+  // ASCII Latin (spaces left out): a Latin query finds "блокчейн" by
+  // "blokchein"; a Cyrillic or Greek query finds Latin designations by its
+  // own transliteration.
+  void add_transliterated() {
+    std::string latin;
+    if (is_ascii(folded_)) {
+      latin = folded_;
+    } else {
+      latin = transliterator(impl_).to_latin(folded_);
+      if (latin.empty()) return;
+      add_key(latin, MatchKind::transliterated);
+    }
+    const std::string key = without_spaces(latin);
+    const LatinIndex& index = latin_index(impl_);
+    const auto range = std::equal_range(
+        index.items.begin(), index.items.end(), LatinIndex::Item{key, 0, 0},
+        [](const LatinIndex::Item& a, const LatinIndex::Item& b) { return a.key < b.key; });
+    for (auto it = range.first; it != range.second; ++it) {
+      for (std::uint32_t i = it->first; i < it->last; ++i) {
+        add_item(impl_.terms[i], MatchKind::transliterated, 0);
+      }
+    }
+  }
+
+  static bool is_ascii(std::string_view s) noexcept {
+    for (char c : s) {
+      if ((c & 0x80) != 0) return false;
+    }
+    return true;
   }
 
   // The query with one abbreviation of the vocabulary replaced by its

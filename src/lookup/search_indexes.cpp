@@ -61,6 +61,63 @@ const AbbreviationTable& abbreviation_table(const Vocabulary::Impl& impl) {
   return indexes.abbreviations;
 }
 
+const Transliterator& transliterator(const Vocabulary::Impl& impl) {
+  SearchIndexes& indexes = search_indexes(impl);
+  std::call_once(indexes.transliterator_once,
+                 [&indexes] { indexes.transliterator = std::make_unique<Transliterator>(); });
+  return *indexes.transliterator;
+}
+
+std::string without_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c != ' ') out.push_back(c);
+  }
+  return out;
+}
+
+const LatinIndex& latin_index(const Vocabulary::Impl& impl) {
+  SearchIndexes& indexes = search_indexes(impl);
+  std::call_once(indexes.latin_once, [&impl, &indexes] {
+    const auto ascii = [](std::string_view s) {
+      return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+    };
+    // Each distinct folded key once (Impl::terms is sorted by key); the
+    // views into `storage` are made once it stops growing.
+    struct Pending {
+      std::size_t offset, size;
+      std::uint32_t first, last;
+    };
+    std::vector<Pending> pending;
+    LatinIndex& latin = indexes.latin;
+    const std::vector<TermIndexItem>& terms = impl.terms;
+    for (std::size_t first = 0; first < terms.size();) {
+      std::size_t last = first + 1;
+      while (last < terms.size() && terms[last].key == terms[first].key) ++last;
+      if (!ascii(terms[first].key)) {
+        const std::string key = without_spaces(transliterator(impl).to_latin(terms[first].key));
+        if (!key.empty()) {
+          pending.push_back({latin.storage.size(), key.size(), static_cast<std::uint32_t>(first),
+                             static_cast<std::uint32_t>(last)});
+          latin.storage += key;
+        }
+      }
+      first = last;
+    }
+    latin.items.reserve(pending.size());
+    for (const Pending& p : pending) {
+      latin.items.push_back(
+          {std::string_view(latin.storage).substr(p.offset, p.size), p.first, p.last});
+    }
+    std::sort(latin.items.begin(), latin.items.end(),
+              [](const LatinIndex::Item& a, const LatinIndex::Item& b) {
+                return a.key != b.key ? a.key < b.key : a.first < b.first;
+              });
+  });
+  return indexes.latin;
+}
+
 std::vector<std::string> abbreviation_forms(const Vocabulary::Impl& impl,
                                             std::string_view folded_query) {
   std::vector<std::string> forms;

@@ -3,12 +3,15 @@
 // threads at once: every index is built under its own std::once_flag.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/impl.hpp"
+#include "text/transliterate.hpp"
 
 namespace termgraph {
 
@@ -25,9 +28,28 @@ struct AbbreviationTable {
   std::vector<Pair> by_expansion;
 };
 
+/// The designations whose folded form is not ASCII, by their ASCII-Latin
+/// transliteration (Transliterator::to_latin) with the spaces taken out, so
+/// that "blokchein" finds "блокчейн" and "qukuailian" finds "区块链" (ICU
+/// writes pinyin syllable by syllable).
+struct LatinIndex {
+  struct Item {
+    std::string_view key;  // transliterated, spaces removed; in `storage`
+    std::uint32_t first;   // the designation's key's first item in Impl::terms
+    std::uint32_t last;    // one past its last item
+  };
+  /// Sorted by key.
+  std::vector<Item> items;
+  std::string storage;
+};
+
 struct SearchIndexes {
   std::once_flag abbreviations_once;
   AbbreviationTable abbreviations;
+  std::once_flag transliterator_once;
+  std::unique_ptr<Transliterator> transliterator;
+  std::once_flag latin_once;
+  LatinIndex latin;
 };
 
 /// The search indexes of `impl` (the holder; each index is built by its own
@@ -36,6 +58,17 @@ SearchIndexes& search_indexes(const Vocabulary::Impl& impl);
 
 /// The abbreviation table of `impl`, built on first use.
 const AbbreviationTable& abbreviation_table(const Vocabulary::Impl& impl);
+
+/// The transliterator of `impl`'s searches, made on first use (about
+/// 120 ms: ICU compiles its rules).
+const Transliterator& transliterator(const Vocabulary::Impl& impl);
+
+/// The transliteration index of `impl`, built on first use; empty (and no
+/// transliterator made) when every designation is ASCII.
+const LatinIndex& latin_index(const Vocabulary::Impl& impl);
+
+/// `text` without its spaces: the form LatinIndex keys take.
+std::string without_spaces(std::string_view text);
 
 /// The folded forms `folded_query` takes when one abbreviation of the
 /// vocabulary in it is replaced by its expansion, or one expansion by its
