@@ -176,6 +176,7 @@ void FullTextIndex::build(const Impl& impl) {
   postings_.clear();
   slot_block_.clear();
   slot_section_.clear();
+  slot_weight_.clear();
   languages_.clear();
   section_length_.assign(impl.sections.size(), 0.0f);
   section_language_.assign(impl.sections.size(), 0);
@@ -253,6 +254,7 @@ void FullTextIndex::build(const Impl& impl) {
         const auto slot = static_cast<std::uint32_t>(slot_block_.size());
         slot_block_.push_back(b);
         slot_section_.push_back(s);
+        slot_weight_.push_back(static_cast<float>(weight(block.kind)));
         length += weight(block.kind) * static_cast<double>(block_words.size());
         std::sort(block_words.begin(), block_words.end());
         for (std::size_t i = 0; i < block_words.size();) {
@@ -525,7 +527,7 @@ void FullTextIndex::search(const Impl& impl, std::string_view query,
       const Posting* q_end = t == 0 ? run_end : term.end;
       double tf = 0;
       for (; q != q_end && section_of(*q) == s; ++q) {
-        const double w = weight(impl.blocks[slot_block_[q->slot]].kind) * q->tf;
+        const double w = static_cast<double>(slot_weight_[q->slot]) * q->tf;
         tf += w;
         auto c = std::find_if(contributions.begin(), contributions.end(),
                               [q](const auto& x) { return x.first == q->slot; });
@@ -573,6 +575,7 @@ std::size_t FullTextIndex::memory_bytes() const noexcept {
   n += postings_.capacity() * sizeof(Posting);
   n += slot_block_.capacity() * sizeof(std::uint32_t);
   n += slot_section_.capacity() * sizeof(std::uint32_t);
+  n += slot_weight_.capacity() * sizeof(float);
   n += section_length_.capacity() * sizeof(float);
   n += section_language_.capacity() * sizeof(std::uint32_t);
   for (const std::string& l : languages_) n += sizeof(l) + l.capacity();

@@ -142,6 +142,7 @@ private:
   // Slots: the indexed blocks, ordered by (section, block index).
   std::vector<std::uint32_t> slot_block_;
   std::vector<std::uint32_t> slot_section_;
+  std::vector<float> slot_weight_;  // the block's weight (definition, note, example)
   // Per section (indexed like Impl::sections): weighted length, and the index
   // of its language in languages_.
   std::vector<float> section_length_;
