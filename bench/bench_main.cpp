@@ -1,7 +1,8 @@
 // termgraph benchmarks. BM_PugixmlParse and BM_Load read the same generated
 // bytes, so one run gives the cost of everything termgraph does on top of
 // the XML parse (reading, reference extraction and resolution, the term
-// index, the graph and the checks).
+// index, the graph and the checks). The full-text benchmarks use the
+// internal index (lookup/full_text.hpp) directly.
 #include <benchmark/benchmark.h>
 
 #include <cstring>
@@ -13,6 +14,9 @@
 
 #include "generate.hpp"
 #include "termgraph/load.hpp"
+
+#include "lookup/full_text.hpp"
+#include "model/impl.hpp"
 
 namespace {
 
@@ -144,5 +148,78 @@ void BM_Prerequisites(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(total), benchmark::Counter::kAvgIterations);
 }
 BENCHMARK(BM_Prerequisites)->Arg(100000)->Unit(benchmark::kMicrosecond);
+
+// The full-text index: building it (ICU word segmentation and folding of
+// every definition, note and example), and queries on it.
+void BM_FullTextBuild(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const termgraph::Vocabulary::Impl& impl = termgraph::VocabularyAccess::impl(vocabulary(n));
+  std::size_t words = 0, postings = 0, bytes = 0;
+  for (auto _ : state) {
+    termgraph::FullTextIndex index;
+    index.build(impl);
+    words = index.word_count();
+    postings = index.posting_count();
+    bytes = index.memory_bytes();
+    benchmark::DoNotOptimize(words);
+  }
+  state.counters["words"] = static_cast<double>(words);
+  state.counters["postings"] = static_cast<double>(postings);
+  state.counters["memory_MB"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
+  state.counters["bytes_per_entry"] = static_cast<double>(bytes) / static_cast<double>(n);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_FullTextBuild)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// Runs `qs` round robin on the index of the n-entry vocabulary, ten hits at
+// most; items/s is queries/s.
+void full_text_queries(benchmark::State& state, const std::vector<std::string>& qs) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const termgraph::Vocabulary::Impl& impl = termgraph::VocabularyAccess::impl(vocabulary(n));
+  const termgraph::FullTextIndex& index = termgraph::full_text_index(impl);
+  const std::vector<std::string> all;
+  std::vector<termgraph::TextHit> hits;
+  std::size_t k = 0, found = 0;
+  for (auto _ : state) {
+    index.search(impl, qs[k], all, 10, hits);
+    found += hits.size();
+    k = (k + 1) % qs.size();
+    benchmark::DoNotOptimize(hits.data());
+  }
+  if (found == 0) state.SkipWithError("nothing found");
+  state.counters["hits"] =
+      benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
+  state.counters["memory_MB"] = static_cast<double>(index.memory_bytes()) / (1024.0 * 1024.0);
+  state.SetItemsProcessed(state.iterations());
+}
+
+// A rare word: the first word of every 37th term, which the definitions
+// that cite that entry hold.
+void BM_FullTextRare(benchmark::State& state) {
+  std::vector<std::string> qs;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(state.range(0)); i += 37) {
+    const std::string t = termgraph_bench::term(i);
+    qs.push_back(t.substr(0, t.find(' ')));
+  }
+  full_text_queries(state, qs);
+}
+BENCHMARK(BM_FullTextRare)->Arg(100000);
+
+// Common words, a tenth of the entries each, asked in the plural: every
+// query merges the postings of two forms ("ledger", "ledgers").
+void BM_FullTextCommonInflected(benchmark::State& state) {
+  full_text_queries(state, {"Ledgers", "nodes", "blocks", "tokens", "systems", "chains"});
+}
+BENCHMARK(BM_FullTextCommonInflected)->Arg(100000);
+
+// Two words: a rare one and a common one, both required.
+void BM_FullTextTwoWords(benchmark::State& state) {
+  std::vector<std::string> qs;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(state.range(0)); i += 37) {
+    qs.push_back(termgraph_bench::term(i));
+  }
+  full_text_queries(state, qs);
+}
+BENCHMARK(BM_FullTextTwoWords)->Arg(100000);
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "lookup/full_text.hpp"
 #include "lookup/search_indexes.hpp"
 #include "lookup/term_index.hpp"
 #include "text/inflection.hpp"
@@ -39,11 +40,10 @@ struct KeyLess {
   bool operator()(std::string_view a, const TermIndexItem& b) const noexcept { return a < b.key; }
 };
 
-// The sections a search is restricted to: those whose language one of the
-// ranges matches (language::matches: canonical, "fr" serves "fr-FR" and
-// "FR-fr"), and those in a more general language than a range asks for: a
-// "fr" section serves a "fr-FR" request, never an "fr-CA" section. All when
-// no range is given. A vocabulary holds few distinct tags, so each
+// The sections a search is restricted to: those that serve one of the
+// ranges (language::serves: canonical, "fr" matches "fr-FR" sections, and a
+// "fr" section serves a "fr-FR" request, an "fr-CA" section never does).
+// All when no range is given. A vocabulary holds few distinct tags, so each
 // tag's answer is remembered.
 class Languages {
 public:
@@ -58,7 +58,7 @@ public:
     }
     bool match = false;
     for (const std::string& range : ranges_) {
-      match = match || language::matches(range, tag) || language::matches(tag, range);
+      match = match || language::serves(range, tag);
     }
     seen_.emplace_back(tag, match);
     return match;
@@ -106,6 +106,7 @@ public:
       if (kinds.contains(MatchKind::prefix)) add_prefixed();
     }
     if (kinds.contains(MatchKind::id)) add_id();
+    if (kinds.contains(MatchKind::full_text)) add_full_text();
     return ranked();
   }
 
@@ -288,6 +289,26 @@ private:
       s.remove_prefix(space + 1);
     }
     return words;
+  }
+
+  // -- text -------------------------------------------------------------------
+
+  // Entries whose definitions, notes or examples hold every word of the
+  // query (lookup/full_text.hpp: ICU word breaks, inflection, BM25F).
+  void add_full_text() {
+    std::vector<TextHit> hits;
+    const std::size_t limit = options_.limit == 0 ? SIZE_MAX : options_.limit;
+    full_text_index(impl_).search(impl_, query_, options_.languages, limit, hits);
+    for (const TextHit& hit : hits) {
+      Candidate c;
+      c.match.entry = hit.entry;
+      c.match.kind = MatchKind::full_text;
+      c.match.section = hit.section;
+      c.match.block = hit.block;
+      c.match.score = hit.score;
+      c.secondary = -hit.score;
+      candidates_.push_back(c);
+    }
   }
 
   // -- ranking ----------------------------------------------------------------

@@ -22,6 +22,8 @@
 
 namespace termgraph {
 
+class FullTextIndex;
+
 /// Transparent hash so that maps keyed by string_view answer string_view
 /// queries without allocating.
 struct StringHash {
@@ -203,6 +205,12 @@ struct Vocabulary::Impl {
 
   /// The entry at the index of a designation / section (filled by finish()).
   std::vector<EntryId> section_entry;
+
+  /// The full-text index of the text blocks (lookup/full_text.cpp), built on
+  /// first use by full_text_index(): the flag makes the build happen once
+  /// whatever the number of threads asking.
+  mutable std::once_flag full_text_once;
+  mutable std::shared_ptr<const FullTextIndex> full_text;
 };
 
 /// Reading access to the Impl of a Vocabulary (for the library's own code).

@@ -142,4 +142,8 @@ bool matches(std::string_view range, std::string_view tag) {
   return t.size() == r.size() || t[r.size()] == '-';
 }
 
+bool serves(std::string_view range, std::string_view tag) {
+  return matches(range, tag) || (!tag.empty() && matches(tag, range));
+}
+
 }  // namespace termgraph::language

@@ -41,4 +41,11 @@ inline bool well_formed(std::string_view tag) {
 /// matches every tag.
 bool matches(std::string_view range, std::string_view tag);
 
+/// True when a section in language `tag` serves a request for `range`:
+/// matches(range, tag), or `tag` is a more general language than `range`
+/// asks for (matches(tag, range): a "fr" section serves "fr-FR" and
+/// "fr-CA"; an "fr-CA" section never serves "fr-FR"). What searches use to
+/// choose the sections they look in.
+bool serves(std::string_view range, std::string_view tag);
+
 }  // namespace termgraph::language
