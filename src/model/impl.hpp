@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -88,6 +89,10 @@ struct EmptyTerm {
   std::uint32_t section = 0;  // index into Impl::sections
   bool no_term_mark = false;
 };
+
+/// The "did you mean" index over Impl::terms (lookup/term_index.hpp): built
+/// on first use by a lookup, never by loading or checking.
+struct FuzzyLookup;
 
 struct Vocabulary::Impl {
   // Inputs.
@@ -194,6 +199,11 @@ struct Vocabulary::Impl {
   Folder folder;
   /// Sorted by (key, rank, entry, designation) for exact and prefix search.
   std::vector<TermIndexItem> terms;
+  /// The fuzzy index over the distinct keys of `terms`, built once by the
+  /// first lookup that needs it (lookup/term_index.cpp, fuzzy_lookup()); a
+  /// Vocabulary is read from many threads, hence the once_flag.
+  mutable std::once_flag fuzzy_once;
+  mutable std::shared_ptr<const FuzzyLookup> fuzzy;
 
   /// The entry at the index of a designation / section (filled by finish()).
   std::vector<EntryId> section_entry;
