@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "lookup/fuzzy_index.hpp"
+#include "lookup/term_index.hpp"
+#include "termgraph/load.hpp"
 
 namespace {
 
@@ -293,6 +295,39 @@ TEST(FuzzyIndex, BoundedDistance) {
       ASSERT_EQ(d(a, b, bound), std::min(full, bound + 1)) << a << " / " << b << " bound " << bound;
     }
   }
+}
+
+TEST(FuzzyLookup, BuiltByTheFirstFuzzyLookupOnly) {
+  const auto loaded = termgraph::load_string(
+      R"(<vocabulary xmlns="urn:termgraph:vocabulary:1" xml:lang="en">
+  <entry number="1"><term>block</term><term status="admitted">Block</term><definition>unit</definition></entry>
+  <entry number="2"><term>block header</term><definition>first part of a block (1)</definition></entry>
+  <entry number="3"><term>consensus mechanism</term><definition>agreement</definition></entry>
+</vocabulary>)",
+      "v.xml");
+  const termgraph::Vocabulary& v = loaded.vocabulary;
+  const auto& impl = termgraph::VocabularyAccess::impl(v);
+  // Loading, checking and the other lookups leave it unbuilt.
+  EXPECT_EQ(impl.fuzzy, nullptr);
+  EXPECT_EQ(v.find_term("block").size(), 1u);
+  EXPECT_EQ(v.complete("blo").size(), 2u);
+  EXPECT_EQ(impl.fuzzy, nullptr);
+
+  const auto suggestions = v.closest("consensus mechansim");
+  ASSERT_EQ(suggestions.size(), 1u);
+  EXPECT_EQ(suggestions[0].designation->text, "consensus mechanism");
+  ASSERT_NE(impl.fuzzy, nullptr);
+  const termgraph::FuzzyLookup& lookup = termgraph::fuzzy_lookup(impl);
+  EXPECT_EQ(&lookup, impl.fuzzy.get());
+  // "block" twice (two designations, one key), "block header", "consensus
+  // mechanism": three keys, four items.
+  ASSERT_EQ(lookup.first, (std::vector<std::uint32_t>{0, 2, 3, 4}));
+  EXPECT_EQ(lookup.key(impl, 1), "block header");
+  EXPECT_EQ(lookup.index.size(), 3u);
+  // The later words: "header" and "mechanism".
+  ASSERT_EQ(lookup.words.size(), 2u);
+  EXPECT_EQ(lookup.key(impl, lookup.words[0].key).substr(lookup.words[0].offset), "header");
+  EXPECT_GT(lookup.memory_bytes(), lookup.index.memory_bytes());
 }
 
 }  // namespace
