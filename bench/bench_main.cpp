@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "generate.hpp"
+#include "lookup/fuzzy_index.hpp"
+#include "lookup/term_index.hpp"
 #include "termgraph/load.hpp"
 
 #include "lookup/full_text.hpp"
@@ -132,6 +134,123 @@ void BM_Closest(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Closest)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// Typo queries: every 37th preferred term with a transposition, a
+// substitution or a deletion in turn.
+std::vector<std::string> typos(std::size_t n) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0, k = 0; i < n; i += 37, ++k) {
+    std::string q = termgraph_bench::term(i);
+    if (k % 3 == 0) {
+      std::swap(q[1], q[2]);
+    } else if (k % 3 == 1) {
+      q[q.size() / 2] = q[q.size() / 2] == 'x' ? 'y' : 'x';
+    } else {
+      q.erase(q.size() / 3, 1);
+    }
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+// "Did you mean" through the public API (folding, fuzzy index, prefix and
+// word hits, ranking), on warm indexes.
+void BM_ClosestTypos(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const termgraph::Vocabulary& v = vocabulary(n);
+  const std::vector<std::string> qs = typos(n);
+  benchmark::DoNotOptimize(v.closest(qs[0], 5).data());  // builds the index
+  std::size_t k = 0, empty = 0;
+  for (auto _ : state) {
+    auto m = v.closest(qs[k], 5);
+    empty += m.empty();
+    k = (k + 1) % qs.size();
+    benchmark::DoNotOptimize(m.data());
+  }
+  if (empty > 0) state.SkipWithError("a typo found nothing");
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_ClosestTypos)->Arg(100000)->Unit(benchmark::kMicrosecond);
+
+// The distinct folded keys of a vocabulary's term index.
+std::vector<std::string_view> folded_keys(const termgraph::Vocabulary& v) {
+  const auto& lookup = termgraph::fuzzy_lookup(termgraph::VocabularyAccess::impl(v));
+  const auto& impl = termgraph::VocabularyAccess::impl(v);
+  std::vector<std::string_view> keys;
+  for (std::uint32_t k = 0; k + 1 < lookup.first.size(); ++k) keys.push_back(lookup.key(impl, k));
+  return keys;
+}
+
+std::vector<std::string> folded_typos(const termgraph::Vocabulary& v, std::size_t n) {
+  std::vector<std::string> out;
+  for (const std::string& q : typos(n)) out.push_back(v.fold(q));
+  return out;
+}
+
+// FuzzyIndex::find alone, folded typo queries, default bound.
+void BM_FuzzyFind(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const termgraph::Vocabulary& v = vocabulary(n);
+  const auto& index = termgraph::fuzzy_lookup(termgraph::VocabularyAccess::impl(v)).index;
+  const std::vector<std::string> qs = folded_typos(v, n);
+  std::vector<termgraph::FuzzyIndex::Hit> hits;
+  std::size_t k = 0, found = 0;
+  for (auto _ : state) {
+    hits.clear();
+    index.find(qs[k], termgraph::default_max_edits(qs[k]), hits);
+    found += hits.size();
+    k = (k + 1) % qs.size();
+  }
+  if (found < static_cast<std::size_t>(state.iterations())) state.SkipWithError("typo not found");
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.counters["hits"] =
+      benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
+}
+BENCHMARK(BM_FuzzyFind)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
+
+// The same queries answered by a scan of every key with the same bounded
+// distance (what closest() did before the index): the ratio to
+// BM_FuzzyFind is what the index buys.
+void BM_FuzzyScan(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const termgraph::Vocabulary& v = vocabulary(n);
+  const std::vector<std::string_view> keys = folded_keys(v);
+  const std::vector<std::string> qs = folded_typos(v, n);
+  std::vector<char32_t> q, key;
+  std::vector<std::size_t> rows;
+  std::size_t k = 0, found = 0;
+  for (auto _ : state) {
+    termgraph::decode_code_points(qs[k], q);
+    const unsigned bound = termgraph::default_max_edits(qs[k]);
+    for (std::string_view candidate : keys) {
+      const std::size_t length = termgraph::count_code_points(candidate);
+      if ((length > q.size() ? length - q.size() : q.size() - length) > bound) continue;
+      termgraph::decode_code_points(candidate, key);
+      found += termgraph::bounded_osa_distance(q, key, bound, rows) <= bound;
+    }
+    k = (k + 1) % qs.size();
+  }
+  if (found < static_cast<std::size_t>(state.iterations())) state.SkipWithError("typo not found");
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_FuzzyScan)->Arg(100000)->Unit(benchmark::kMicrosecond);
+
+// Building the fuzzy index over the distinct keys; its size per key.
+void BM_FuzzyBuild(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::vector<std::string_view> keys = folded_keys(vocabulary(n));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    termgraph::FuzzyIndex index;
+    index.build(keys);
+    bytes = index.memory_bytes();
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.counters["keys"] = static_cast<double>(keys.size());
+  state.counters["bytes"] = static_cast<double>(bytes);
+  state.counters["bytes_per_key"] = static_cast<double>(bytes) / static_cast<double>(keys.size());
+}
+BENCHMARK(BM_FuzzyBuild)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 void BM_Prerequisites(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));

@@ -172,7 +172,12 @@ public:
                                   std::string_view language = {}) const&& = delete;
 
   /// Designations closest to `query` by edit distance of the folded forms,
-  /// for "did you mean" suggestions; at most `limit`.
+  /// for "did you mean" suggestions; at most `limit`. First those within a
+  /// few edits (none for queries under three code points, one up to five,
+  /// two beyond; a transposition is one edit), nearest first, then longer
+  /// terms starting with the query, then terms with a later word starting
+  /// with it; ties go to the closest length, the better status, reading
+  /// order. The first call builds an index (a few hundred bytes per term).
   [[nodiscard]] std::vector<TermMatch> closest(std::string_view query,
                                                std::size_t limit = 5) const&;
   /// Would point into a temporary.

@@ -4,6 +4,7 @@
 // serves exact, folded, inflected, abbreviated and prefix matches; the fuzzy,
 // transliteration and full-text indexes are built on first use.
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -104,6 +105,7 @@ public:
       if (kinds.contains(MatchKind::abbreviation)) add_abbreviated();
       if (kinds.contains(MatchKind::transliterated)) add_transliterated();
       if (kinds.contains(MatchKind::prefix)) add_prefixed();
+      if (kinds.contains(MatchKind::fuzzy)) add_fuzzy();
     }
     if (kinds.contains(MatchKind::id)) add_id();
     if (kinds.contains(MatchKind::full_text)) add_full_text();
@@ -242,6 +244,50 @@ private:
         add_item(impl_.terms[i], MatchKind::transliterated, 0);
       }
     }
+  }
+
+  // Designations within a few edits of the query (lookup/fuzzy_index.hpp,
+  // built on first use), and, for an ASCII query, transliterations within a
+  // few edits ("blokchain" for "блокчейн", which transliterates as
+  // "blokchein"). Equal keys are exact or folded matches, not fuzzy ones.
+  void add_fuzzy() {
+    const unsigned bound = options_.max_edits < 0 ? default_max_edits(folded_)
+                                                  : static_cast<unsigned>(options_.max_edits);
+    if (bound == 0) return;
+    const FuzzyLookup& lookup = fuzzy_lookup(impl_);
+    std::vector<FuzzyIndex::Hit> hits;
+    lookup.index.find(folded_, bound, hits);
+    const double length = static_cast<double>(folded_.size());
+    for (const FuzzyIndex::Hit& hit : hits) {
+      if (hit.distance == 0) continue;
+      const double difference =
+          std::abs(static_cast<double>(lookup.key(impl_, hit.key).size()) - length);
+      for (std::uint32_t i = lookup.first[hit.key]; i < lookup.first[hit.key + 1]; ++i) {
+        add_fuzzy_item(impl_.terms[i], hit.distance, difference);
+      }
+    }
+    if (!is_ascii(folded_)) return;
+    const LatinIndex& latin = latin_index(impl_);
+    if (latin.items.empty()) return;
+    const std::string key = without_spaces(folded_);
+    hits.clear();
+    latin.fuzzy.find(key, bound, hits);
+    for (const FuzzyIndex::Hit& hit : hits) {
+      if (hit.distance == 0) continue;  // a transliterated match
+      const LatinIndex::Item& item = latin.items[hit.key];
+      const double difference =
+          std::abs(static_cast<double>(item.key.size()) - static_cast<double>(key.size()));
+      for (std::uint32_t i = item.first; i < item.last; ++i) {
+        add_fuzzy_item(impl_.terms[i], hit.distance, difference);
+      }
+    }
+  }
+
+  // Ranked by edits, then by difference in length.
+  void add_fuzzy_item(const TermIndexItem& item, std::uint32_t distance, double difference) {
+    const std::size_t before = candidates_.size();
+    add_item(item, MatchKind::fuzzy, distance * 1000.0 + difference);
+    if (candidates_.size() > before) candidates_.back().match.distance = distance;
   }
 
   static bool is_ascii(std::string_view s) noexcept {

@@ -114,6 +114,10 @@ const LatinIndex& latin_index(const Vocabulary::Impl& impl) {
               [](const LatinIndex::Item& a, const LatinIndex::Item& b) {
                 return a.key != b.key ? a.key < b.key : a.first < b.first;
               });
+    std::vector<std::string_view> keys;
+    keys.reserve(latin.items.size());
+    for (const LatinIndex::Item& item : latin.items) keys.push_back(item.key);
+    latin.fuzzy.build(keys);
   });
   return indexes.latin;
 }

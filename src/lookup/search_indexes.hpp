@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lookup/fuzzy_index.hpp"
 #include "model/impl.hpp"
 #include "text/transliterate.hpp"
 
@@ -41,6 +42,9 @@ struct LatinIndex {
   /// Sorted by key.
   std::vector<Item> items;
   std::string storage;
+  /// The keys of `items` (ids are positions in it), for typos in a
+  /// transliterated query: "blokchain" for "блокчейн".
+  FuzzyIndex fuzzy;
 };
 
 struct SearchIndexes {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -88,76 +90,15 @@ TermMatch to_match(const Impl& impl, const TermIndexItem& item) noexcept {
   return TermMatch{item.entry, &impl.sections[item.section], &impl.designations[item.designation]};
 }
 
-// Decodes UTF-8 (already folded, hence valid) into code points.
-void decode_utf8(std::string_view s, std::vector<char32_t>& out) {
-  out.clear();
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    char32_t c = 0;
-    std::size_t n = 1;
-    if (b < 0x80) {
-      c = b;
-    } else if ((b >> 5) == 0x6) {
-      c = b & 0x1F;
-      n = 2;
-    } else if ((b >> 4) == 0xE) {
-      c = b & 0x0F;
-      n = 3;
-    } else if ((b >> 3) == 0x1E) {
-      c = b & 0x07;
-      n = 4;
-    } else {
-      c = 0xFFFD;
-    }
-    if (i + n > s.size()) n = s.size() - i;
-    for (std::size_t k = 1; k < n; ++k) {
-      c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    }
-    out.push_back(c);
-    i += n;
-  }
-}
-
-// The number of code points of valid UTF-8.
-std::size_t code_points(std::string_view s) noexcept {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-// Optimal string alignment distance (Levenshtein plus transposition of two
-// neighbours) between `a` and `b`, or `bound + 1` when it exceeds `bound`.
-// Three rolling rows; stops as soon as a whole row exceeds the bound.
-std::size_t bounded_distance(const std::vector<char32_t>& a, const std::vector<char32_t>& b,
-                             std::size_t bound, std::vector<std::size_t>& rows) {
-  const std::size_t n = a.size(), m = b.size();
-  const std::size_t diff = n > m ? n - m : m - n;
-  if (diff > bound) return bound + 1;
-  const std::size_t width = m + 1;
-  rows.assign(3 * width, 0);
-  std::size_t* before = rows.data();   // row i - 2
-  std::size_t* prev = before + width;  // row i - 1
-  std::size_t* cur = prev + width;     // row i
-  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    cur[0] = i;
-    std::size_t row_min = cur[0];
-    for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      std::size_t d = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d = std::min(d, before[j - 2] + 1);
-      }
-      cur[j] = d;
-      row_min = std::min(row_min, d);
-    }
-    if (row_min > bound) return bound + 1;
-    std::size_t* recycled = before;
-    before = prev;
-    prev = cur;
-    cur = recycled;
-  }
-  return std::min(prev[m], bound + 1);
+// True when a word starts at byte `p` of the folded key `k`: the byte
+// before is ASCII punctuation or space, this one is not.
+bool word_starts_at(std::string_view k, std::size_t p) noexcept {
+  const auto separator = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x80 &&
+           !((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'));
+  };
+  return p > 0 && p < k.size() && separator(k[p - 1]) && !separator(k[p]);
 }
 
 // The section an entry found by number is shown in: the requested
@@ -202,6 +143,41 @@ void build_term_index(Impl& impl) {
               if (a.entry != b.entry) return a.entry < b.entry;
               return a.designation < b.designation;
             });
+}
+
+const FuzzyLookup& fuzzy_lookup(const Impl& impl) {
+  std::call_once(impl.fuzzy_once, [&impl] {
+    auto built = std::make_shared<FuzzyLookup>();
+    const auto& terms = impl.terms;
+    std::vector<std::string_view> keys;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      if (i > 0 && terms[i].key == terms[i - 1].key) continue;
+      keys.push_back(terms[i].key);
+      built->first.push_back(static_cast<std::uint32_t>(i));
+    }
+    built->first.push_back(static_cast<std::uint32_t>(terms.size()));
+    built->index.build(keys);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      for (std::size_t p = 1; p < keys[k].size(); ++p) {
+        if (word_starts_at(keys[k], p)) {
+          built->words.push_back(
+              FuzzyLookup::WordStart{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(p)});
+        }
+      }
+    }
+    std::sort(built->words.begin(), built->words.end(),
+              [&keys](const FuzzyLookup::WordStart& a, const FuzzyLookup::WordStart& b) {
+                return keys[a.key].substr(a.offset) < keys[b.key].substr(b.offset);
+              });
+    built->words.shrink_to_fit();
+    impl.fuzzy = std::move(built);
+  });
+  return *impl.fuzzy;
+}
+
+std::size_t FuzzyLookup::memory_bytes() const noexcept {
+  return index.memory_bytes() + first.capacity() * sizeof(std::uint32_t) +
+         words.capacity() * sizeof(WordStart);
 }
 
 // -- Vocabulary: lookup -------------------------------------------------------
@@ -325,47 +301,58 @@ std::vector<TermMatch> Vocabulary::closest(std::string_view query, std::size_t l
   std::string key;
   impl_->folder.fold_into(query, key);
   if (key.empty()) return result;
+  const FuzzyLookup& fuzzy = fuzzy_lookup(*impl_);
+  const auto& terms = impl_->terms;
 
-  std::vector<char32_t> q, k;
-  std::vector<std::size_t> rows;
-  decode_utf8(key, q);
-  // Allow about one edit in three code points, at least one.
-  const std::size_t bound = std::max<std::size_t>(1, (q.size() + 1) / 3);
-
+  // Candidates, one per distinct key: the keys within the edit bound
+  // (scored by distance), then longer keys starting with the query (bound
+  // + 1), then keys with a later word starting with it (bound + 2).
+  const unsigned bound = default_max_edits(key);
+  const std::size_t length = count_code_points(key);
   struct Candidate {
-    std::size_t score;  // edit distance; bound + 1 for prefix, + 2 for substring hits
+    std::size_t score;
     std::size_t length_difference;
-    std::size_t first;  // the key's first item in impl.terms
-    std::size_t last;   // one past its last item
+    std::uint32_t key;  // key id of the fuzzy lookup
   };
   std::vector<Candidate> candidates;
-  const auto& terms = impl_->terms;
-  constexpr std::size_t no_match = SIZE_MAX;
-  for (std::size_t first = 0; first < terms.size();) {
-    std::size_t last = first + 1;
-    while (last < terms.size() && terms[last].key == terms[first].key) ++last;
-    const std::string_view candidate = terms[first].key;
-    const std::size_t length = code_points(candidate);
-    const std::size_t difference = length > q.size() ? length - q.size() : q.size() - length;
-    std::size_t score = bound + 1;
-    if (difference <= bound) {
-      decode_utf8(candidate, k);
-      score = bounded_distance(q, k, bound, rows);
+  const auto add = [&](std::uint32_t k, std::size_t score) {
+    const std::size_t n = count_code_points(fuzzy.key(*impl_, k));
+    candidates.push_back(Candidate{score, n > length ? n - length : length - n, k});
+  };
+  std::vector<FuzzyIndex::Hit> hits;
+  fuzzy.index.find(key, bound, hits);
+  for (const FuzzyIndex::Hit& hit : hits) add(hit.key, hit.distance);
+  if (length >= 2) {
+    // The keys are sorted: those starting with the query follow one another.
+    const auto item =
+        std::lower_bound(terms.begin(), terms.end(), std::string_view(key), KeyLess{});
+    const auto index = static_cast<std::uint32_t>(item - terms.begin());
+    auto k = static_cast<std::uint32_t>(
+        std::lower_bound(fuzzy.first.begin(), fuzzy.first.end() - 1, index) - fuzzy.first.begin());
+    for (; k + 1 < fuzzy.first.size() && starts_with(fuzzy.key(*impl_, k), key); ++k) {
+      add(k, bound + 1);
     }
-    if (score > bound) {
-      if (q.size() >= 2 && starts_with(candidate, key)) {
-        score = bound + 1;
-      } else if (q.size() >= 3 && candidate.find(key) != std::string_view::npos) {
-        score = bound + 2;
-      } else {
-        score = no_match;
-      }
-    }
-    if (score != no_match) {
-      candidates.push_back(Candidate{score, difference, first, last});
-    }
-    first = last;
   }
+  if (length >= 3) {
+    // A word inside a longer term ("header" in "block header"), found by
+    // binary search over the word starts rather than a scan for substrings.
+    const auto word = [&](const FuzzyLookup::WordStart& w) {
+      return fuzzy.key(*impl_, w.key).substr(w.offset);
+    };
+    auto it = std::lower_bound(
+        fuzzy.words.begin(), fuzzy.words.end(), std::string_view(key),
+        [&word](const FuzzyLookup::WordStart& w, std::string_view q) { return word(w) < q; });
+    for (; it != fuzzy.words.end() && starts_with(word(*it), key); ++it) add(it->key, bound + 2);
+  }
+  // A key found more than one way keeps its best score.
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.key != b.key ? a.key < b.key : a.score < b.score;
+  });
+  candidates.erase(
+      std::unique(candidates.begin(), candidates.end(),
+                  [](const Candidate& a, const Candidate& b) { return a.key == b.key; }),
+      candidates.end());
+
   // Every candidate gives at least one result: the best `limit` suffice.
   const auto shown =
       candidates.begin() + static_cast<std::ptrdiff_t>(std::min(limit, candidates.size()));
@@ -374,8 +361,8 @@ std::vector<TermMatch> Vocabulary::closest(std::string_view query, std::size_t l
                       if (a.score != b.score) return a.score < b.score;
                       if (a.length_difference != b.length_difference)
                         return a.length_difference < b.length_difference;
-                      const TermIndexItem& x = terms[a.first];
-                      const TermIndexItem& y = terms[b.first];
+                      const TermIndexItem& x = terms[fuzzy.first[a.key]];
+                      const TermIndexItem& y = terms[fuzzy.first[b.key]];
                       const unsigned rx = rank_of(*impl_, x), ry = rank_of(*impl_, y);
                       if (rx != ry) return rx < ry;
                       if (x.entry != y.entry) return x.entry < y.entry;
@@ -383,10 +370,11 @@ std::vector<TermMatch> Vocabulary::closest(std::string_view query, std::size_t l
                     });
   // Each key once per entry (an entry may carry it in several languages).
   for (auto c = candidates.begin(); c != shown; ++c) {
-    for (std::size_t i = c->first; i < c->last && result.size() < limit; ++i) {
+    const std::size_t first = fuzzy.first[c->key], last = fuzzy.first[c->key + 1];
+    for (std::size_t i = first; i < last && result.size() < limit; ++i) {
       const EntryId entry = terms[i].entry;
       bool seen = false;
-      for (std::size_t j = c->first; j < i; ++j) seen = seen || terms[j].entry == entry;
+      for (std::size_t j = first; j < i; ++j) seen = seen || terms[j].entry == entry;
       if (!seen) result.push_back(to_match(*impl_, terms[i]));
     }
     if (result.size() >= limit) break;

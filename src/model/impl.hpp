@@ -92,6 +92,10 @@ struct EmptyTerm {
   bool no_term_mark = false;
 };
 
+/// The "did you mean" index over Impl::terms (lookup/term_index.hpp): built
+/// on first use by a lookup, never by loading or checking.
+struct FuzzyLookup;
+
 struct Vocabulary::Impl {
   // Inputs.
   std::vector<std::string> files;
@@ -197,6 +201,11 @@ struct Vocabulary::Impl {
   Folder folder;
   /// Sorted by (key, rank, entry, designation) for exact and prefix search.
   std::vector<TermIndexItem> terms;
+  /// The fuzzy index over the distinct keys of `terms`, built once by the
+  /// first lookup that needs it (lookup/term_index.cpp, fuzzy_lookup()); a
+  /// Vocabulary is read from many threads, hence the once_flag.
+  mutable std::once_flag fuzzy_once;
+  mutable std::shared_ptr<const FuzzyLookup> fuzzy;
 
   /// The indexes only searches need (lookup/search_indexes.hpp), made on
   /// the first search that needs one: `check` never builds them.
