@@ -172,7 +172,7 @@ TEST(LookupCategories, TextShowsEachCategoryWhereIsoPutsIt) {
             "star, noun\n"
             "  partOfSpeech (note: Also used as a verb.)\n"
             "  customerSubset: ACME\n"
-            "lodestar, GB\n"
+            "lodestar, GB (admitted)\n"
             "<astronomy> self-luminous celestial body\n"
             "xGraphic: star.png \u2192 https://example.org/star.png\n"
             "crossReference: Sun \u2192 c2\n"

@@ -65,7 +65,7 @@ protected:
 const char* const colour_en_gb =
     "4.1\n"
     "colour\n"
-    "hue\n"
+    "hue (admitted)\n"
     "property of light as seen by the eye\n"
     "Note 1 to entry: Written \"color\" in American English.\n";
 

@@ -249,8 +249,8 @@ TEST(WriteEntry, IsoLayout) {
   EXPECT_EQ(out.str(),
             "3.6\n"
             "blockchain\n"
-            "block chain\n"
-            "BC\n"
+            "block chain (admitted)\n"
+            "BC (admitted)\n"
             "DEPRECATED: chain of blocks\n"
             "distributed ledger (3.22) of confirmed blocks (3.9) linked by hashes\n"
             "EXAMPLE 1 a public ledger of payments\n"

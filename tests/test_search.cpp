@@ -155,8 +155,13 @@ TEST_F(Search, InflectedForms) {
     ASSERT_NE(m.designation, nullptr) << query;
     EXPECT_EQ(m.designation->text, term) << query;
   }
-  // "blocker" is no form of "block".
-  EXPECT_TRUE(numbers("blocker").empty());
+  // "blocker" is no form of "block" (only a fuzzy match, 2 edits away).
+  for (const SearchMatch& m : vocabulary.search("blocker")) {
+    EXPECT_EQ(m.kind, MatchKind::fuzzy) << vocabulary[m.entry].number;
+  }
+  SearchOptions no_fuzzy;
+  no_fuzzy.kinds = MatchKinds::terms().without(MatchKind::fuzzy);
+  EXPECT_TRUE(numbers("blocker", no_fuzzy).empty());
 }
 
 TEST_F(Search, TransliteratedScripts) {
@@ -179,6 +184,32 @@ TEST_F(Search, TransliteratedScripts) {
   EXPECT_EQ(vocabulary[m.entry].number, "3.41");
   EXPECT_EQ(m.kind, MatchKind::transliterated);
   EXPECT_EQ(m.designation->text, "chain");
+}
+
+TEST_F(Search, FuzzyWithinABound) {
+  SearchMatch m = first("consensus mechansim");
+  EXPECT_EQ(vocabulary[m.entry].number, "3.12");
+  EXPECT_EQ(m.kind, MatchKind::fuzzy);
+  EXPECT_EQ(m.distance, 1u);
+  m = first("consnesus mechansim");
+  EXPECT_EQ(vocabulary[m.entry].number, "3.12");
+  EXPECT_EQ(m.distance, 2u);
+  // Three edits are too many by default, not when asked for.
+  EXPECT_TRUE(numbers("cnosnesus mechansim").empty());
+  SearchOptions three;
+  three.max_edits = 3;
+  EXPECT_EQ(numbers("cnosnesus mechansim", three), std::vector<std::string>{"3.12"});
+  // Short queries get no fuzzy matches: "blk" is not "block".
+  EXPECT_TRUE(numbers("blk").empty());
+  // A typo in a transliteration: "blokchain" for "blokchein" (блокчейн).
+  m = first("blokchain");
+  EXPECT_EQ(vocabulary[m.entry].number, "3.41");
+  EXPECT_EQ(m.kind, MatchKind::fuzzy);
+  EXPECT_EQ(m.section->language, "ru");
+  // Fewer edits first.
+  const std::vector<SearchMatch> found = vocabulary.search("entitx");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(vocabulary[found.front().entry].number, "3.20");
 }
 
 TEST_F(Search, StatusRanksWithinAKind) {

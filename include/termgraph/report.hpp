@@ -193,10 +193,10 @@ private:
 /// the final line break).
 [[nodiscard]] TERMGRAPH_API std::string diagnostics_json(const LoadResult& result);
 
-/// Writes `entry` as ISO prints it: number, preferred term, admitted terms,
-/// "DEPRECATED: " terms, definition, EXAMPLE paragraphs, "Note N to entry:"
-/// paragraphs and "[SOURCE: ...]". Sections in `language` only, or all
-/// languages when empty.
+/// Writes `entry` as ISO prints it: number, preferred terms, admitted terms
+/// (each followed by " (admitted)"), "DEPRECATED: " terms, definition,
+/// EXAMPLE paragraphs, "Note N to entry:" paragraphs and "[SOURCE: ...]".
+/// Sections in `language` only, or all languages when empty.
 TERMGRAPH_API void write_entry(std::ostream& out, const Entry& entry,
                                std::string_view language = {});
 
@@ -205,6 +205,32 @@ TERMGRAPH_API void write_entry(std::ostream& out, const Entry& entry,
 /// printed with the number of the entry it resolves to ("DLT system (3.30)").
 TERMGRAPH_API void write_entry(std::ostream& out, const Vocabulary& vocabulary, const Entry& entry,
                                std::string_view language = {});
+
+/// Which language sections write_entry() prints, and what it does when the
+/// entry has none of them.
+struct EntryTextOptions {
+  /// Language ranges (BCP 47 basic filtering, tags compared in canonical
+  /// form: "fr" matches "fr-FR" and "FR"); a section is printed when one of
+  /// them matches its tag. Empty: every section.
+  std::vector<std::string> languages;
+  /// When no section matches `languages`, print the entry's main section
+  /// (main_section()) after a line "(no fr section; shown in en)" naming
+  /// the ranges as given ("fr, de" for several); when some match but not
+  /// all, a line "(no de section)" names those missing. False: print what
+  /// matches and nothing else.
+  bool fallback = false;
+};
+
+/// Like write_entry() above, with the sections chosen by `options`.
+TERMGRAPH_API void write_entry(std::ostream& out, const Vocabulary& vocabulary, const Entry& entry,
+                               const EntryTextOptions& options);
+
+/// The section an entry is shown in when it has none in the language asked
+/// for: the section in the first language its file declares
+/// (Vocabulary::declared_languages) that the entry has, else its first
+/// section; nullptr when the entry has no section.
+[[nodiscard]] TERMGRAPH_API const LanguageSection* main_section(const Vocabulary& vocabulary,
+                                                                const Entry& entry);
 
 /// The whole of `entry` as one JSON object (docs/cli.md, `lookup --format
 /// json`): number, ids, location, subject field and categories; per
@@ -225,6 +251,29 @@ TERMGRAPH_API void write_entry(std::ostream& out, const Vocabulary& vocabulary, 
                                                     const std::vector<TermMatch>& matches,
                                                     std::string_view query,
                                                     std::string_view language = {});
+
+/// Like lookup_json() above, with the sections of each entry chosen by
+/// `shown` (language ranges as EntryTextOptions::languages has them; empty:
+/// every section) rather than by `language`, which the report still names
+/// as the range the query was matched in.
+[[nodiscard]] TERMGRAPH_API std::string lookup_json(const Vocabulary& vocabulary,
+                                                    const std::vector<TermMatch>& matches,
+                                                    std::string_view query,
+                                                    std::string_view language,
+                                                    const std::vector<std::string>& shown);
+
+/// The report of `termgraph refs --format json` (version 1, docs/cli.md):
+/// the query, the language range, and per match the entry (number, ids,
+/// term, file, line, column), what it cites and what cites it (number,
+/// term, block kind; each entry and kind once, in reading order) and its
+/// prerequisites (number, term, cycle). Terms are named in the language of
+/// the section the match was made in when `language` is given (as `refs`
+/// prints them), else by the entry's preferred term; indented, without a
+/// final line break.
+[[nodiscard]] TERMGRAPH_API std::string refs_json(const Vocabulary& vocabulary,
+                                                  const std::vector<TermMatch>& matches,
+                                                  std::string_view query,
+                                                  std::string_view language = {});
 
 /// `file:line:col` for a range (the path as given to the loader).
 TERMGRAPH_API std::string format_location(const Vocabulary& vocabulary, const SourceRange& range);

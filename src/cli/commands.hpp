@@ -82,10 +82,16 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
 struct LookupOptions {
   /// Vocabulary files or directories; the bundled vocabulary when empty.
   std::vector<std::string> vocab;
+  /// --lang: the language range the query is matched in (and, for lookup
+  /// without --show, the sections printed); empty: every language.
   std::string language;
+  /// lookup --show: comma-separated language ranges of the sections to
+  /// print, or "all"; empty (not given): those of --lang.
+  std::string show;
   std::string query;
-  /// lookup: "text" (the ISO layout) or "json" (the whole entries); search:
-  /// "text" (one line per match) or "json".
+  /// lookup: "text" (the ISO layout) or "json" (the whole entries); refs:
+  /// "text" or "json" (the graph around each entry); search: "text" (one
+  /// line per match) or "json".
   std::string format = "text";
   /// search: match words of definitions, notes and examples instead of
   /// terms (--text).

@@ -89,13 +89,45 @@ void report_no_match(const Vocabulary& vocabulary, const std::string& query,
     seen.push_back(term);
     if (!suggestions.empty()) suggestions += ", ";
     suggestions += term;
-    if (m.entry < vocabulary.size() && vocabulary[m.entry].numbered) {
-      suggestions += " (";
-      suggestions += vocabulary[m.entry].number;
-      suggestions += ')';
+    if (m.entry < vocabulary.size()) {
+      // The entry's number, else an id to look it up by (QUERY takes both).
+      const Entry& entry = vocabulary[m.entry];
+      if (entry.numbered && !entry.number.empty()) {
+        suggestions += " (" + std::string(entry.number) + ')';
+      } else if (!entry.ids.empty() || !entry.number.empty()) {
+        suggestions += " (id " + std::string(entry.ids.empty() ? entry.number : entry.ids[0]) + ')';
+      }
     }
   }
   if (!suggestions.empty()) err << "did you mean: " << suggestions << '\n';
+}
+
+/// The sections `lookup` prints: --show's ranges ("all": every section),
+/// else --lang's; an entry without any of them is shown in its main
+/// language, and says so.
+EntryTextOptions shown_sections(const LookupOptions& options) {
+  EntryTextOptions text;
+  text.fallback = true;
+  if (options.show.empty()) {
+    if (!options.language.empty()) text.languages.push_back(options.language);
+    return text;
+  }
+  if (options.show == "all") return text;
+  std::string_view rest = options.show;
+  while (true) {
+    const std::size_t comma = rest.find(',');
+    std::string_view range = rest.substr(0, comma);
+    while (!range.empty() && range.front() == ' ') range.remove_prefix(1);
+    while (!range.empty() && range.back() == ' ') range.remove_suffix(1);
+    if (range.empty()) {
+      throw UsageError("--show: empty language range in '" + options.show + "'");
+    }
+    if (range == "all") throw UsageError("--show: 'all' cannot be combined with language ranges");
+    text.languages.emplace_back(range);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return text;
 }
 
 /// The term an entry is listed under: its preferred term in `language` when
@@ -175,12 +207,14 @@ int print_matches(const LookupOptions& options, std::ostream& out, std::ostream&
 }  // namespace
 
 int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& err) {
+  const EntryTextOptions text = shown_sections(options);
   if (options.format == "json") {
     // One report holding every match; none: an empty list, and status 1.
     return with_matches(options, err,
                         [&](const Vocabulary& vocabulary, const std::vector<TermMatch>& matches,
                             const std::vector<TermMatch>& near) {
-                          out << lookup_json(vocabulary, matches, options.query, options.language)
+                          out << lookup_json(vocabulary, matches, options.query, options.language,
+                                             text.languages)
                               << '\n';
                           if (!matches.empty()) return int{exit_ok};
                           report_no_match(vocabulary, options.query, near, err);
@@ -188,11 +222,29 @@ int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& er
                         });
   }
   return print_matches(options, out, err, [&](const Vocabulary& vocabulary, const TermMatch& m) {
-    write_entry(out, vocabulary, vocabulary[m.entry], options.language);
+    const Entry& entry = vocabulary[m.entry];
+    // Read from several files the user named, an entry says which, as
+    // compilers do (the bundled vocabulary's files are not the user's).
+    if (!options.vocab.empty() && vocabulary.files().size() > 1) {
+      out << format_location(vocabulary, entry.range) << '\n';
+    }
+    write_entry(out, vocabulary, entry, text);
   });
 }
 
 int run_refs(const LookupOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.format == "json") {
+    // One report holding every match; none: an empty list, and status 1.
+    return with_matches(options, err,
+                        [&](const Vocabulary& vocabulary, const std::vector<TermMatch>& matches,
+                            const std::vector<TermMatch>& near) {
+                          out << refs_json(vocabulary, matches, options.query, options.language)
+                              << '\n';
+                          if (!matches.empty()) return int{exit_ok};
+                          report_no_match(vocabulary, options.query, near, err);
+                          return int{exit_findings};
+                        });
+  }
   return print_matches(options, out, err, [&](const Vocabulary& vocabulary, const TermMatch& m) {
     const EntryId id = m.entry;
     const std::string_view language = naming_language(options, m);

@@ -200,6 +200,10 @@ CLI::App* add_lookup_command(CLI::App& app, CommandLine& cl) {
                   "An entry number (3.30) or a term (\"smart contract\"); case, accents "
                   "and width are ignored")
       ->required();
+  cmd->add_option("--show", cl.lookup.show,
+                  "Print the sections in these languages (comma-separated, e.g. en,fr; or all) "
+                  "instead of those of --lang")
+      ->type_name("LANGS");
   cmd->add_option("--format", cl.lookup.format,
                   "Output format: text (the entries as ISO prints them) or json (each entry "
                   "whole: every language, term, block and data category)")
@@ -236,6 +240,11 @@ CLI::App* add_refs_command(CLI::App& app, CommandLine& cl) {
   add_vocabulary_options(*cmd, cl.refs.vocab, cl.refs.language,
                          "Match and name entries in this language");
   cmd->add_option("QUERY", cl.refs_words, "An entry number or a term")->required();
+  cmd->add_option("--format", cl.refs.format,
+                  "Output format: text (for people) or json (each entry with what it cites, "
+                  "what cites it and its prerequisites)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   termgraph::cli::add_output_options(*cmd, cl.refs.diagnostics);
   return cmd;
 }

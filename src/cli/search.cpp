@@ -37,8 +37,8 @@ std::string_view label(const Entry& entry) {
 /// "3.30  DLT system  (prefix, en)": the entry, its term, and how it
 /// matched: the designation matched when it is not the term shown, its
 /// status when not preferred, the block of a full-text match, the language,
-/// the number of edits of a fuzzy match; then the file when several were
-/// read.
+/// the number of edits of a fuzzy match; then the file when the user named
+/// several.
 void write_line(std::ostream& out, const Vocabulary& vocabulary, const SearchMatch& m,
                 const LookupOptions& options) {
   const Entry& entry = vocabulary[m.entry];
@@ -60,7 +60,8 @@ void write_line(std::ostream& out, const Vocabulary& vocabulary, const SearchMat
   if (m.section) out << ", " << m.section->language;
   if (m.fallback) out << "; no " << options.language << " section";
   out << ')';
-  if (vocabulary.files().size() > 1 && entry.range.file < vocabulary.files().size()) {
+  if (!options.vocab.empty() && vocabulary.files().size() > 1 &&
+      entry.range.file < vocabulary.files().size()) {
     out << "  " << vocabulary.files()[entry.range.file];
   }
   out << '\n';

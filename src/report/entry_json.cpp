@@ -1,8 +1,11 @@
 // Entries as JSON: the whole entry, as `termgraph lookup --format json`
-// prints it (docs/cli.md, "version": 1).
+// prints it, and an entry's place in the reference graph, as `termgraph
+// refs --format json` prints it (docs/cli.md, "version": 1).
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "termgraph/report.hpp"
@@ -134,7 +137,15 @@ std::string file_of(const Vocabulary& vocabulary, FileId file) {
   return file < files.size() ? files[file] : std::string();
 }
 
-Json entry_object(const Vocabulary& vocabulary, const Entry& entry, std::string_view language) {
+/// True when one of `ranges` matches `tag`; an empty list matches every tag.
+bool shown(const std::vector<std::string_view>& ranges, std::string_view tag) {
+  return ranges.empty() || std::any_of(ranges.begin(), ranges.end(), [tag](std::string_view r) {
+           return language::matches(r, tag);
+         });
+}
+
+Json entry_object(const Vocabulary& vocabulary, const Entry& entry,
+                  const std::vector<std::string_view>& ranges) {
   Json j;
   j["number"] = str(entry.number);
   j["numbered"] = entry.numbered;
@@ -147,7 +158,7 @@ Json entry_object(const Vocabulary& vocabulary, const Entry& entry, std::string_
   j["categories"] = categories_json(vocabulary, entry.categories, CategoryLevel::entry);
   Json languages = Json::array();
   for (const LanguageSection& s : entry.languages) {
-    if (language::matches(language, s.language)) {
+    if (shown(ranges, s.language)) {
       languages.push_back(section_json(vocabulary, entry, s));
     }
   }
@@ -160,15 +171,101 @@ std::string dump(const Json& j, int indent) {
   return j.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
+/// `language` as a list of ranges: empty (every section) when it is empty.
+std::vector<std::string_view> one_range(std::string_view language) {
+  if (language.empty()) return {};
+  return {language};
+}
+
+/// The term an entry is listed under (as `refs` names it): its preferred
+/// term in `language` when it has one, else its first preferred term, else
+/// its first designation.
+std::string_view listed_term(const Entry& entry, std::string_view language) {
+  if (!language.empty()) {
+    if (const LanguageSection* s = entry.section(language)) {
+      if (const Designation* d = s->preferred()) return d->text;
+    }
+  }
+  if (const Designation* d = entry.preferred()) return d->text;
+  for (const LanguageSection& s : entry.languages) {
+    if (!s.designations.empty()) return s.designations.front().text;
+  }
+  return {};
+}
+
+/// "number" and "term" of entry `id`.
+Json named_entry(const Vocabulary& vocabulary, EntryId id, std::string_view language) {
+  Json j;
+  j["number"] = str(vocabulary[id].number);
+  j["term"] = str(listed_term(vocabulary[id], language));
+  return j;
+}
+
+/// Each other entry and block kind once, in reading order.
+Json citations_json(const Vocabulary& vocabulary, Span<Citation> citations, bool outgoing,
+                    std::string_view language) {
+  std::vector<std::pair<EntryId, BlockKind>> seen;
+  Json list = Json::array();
+  for (const Citation& c : citations) {
+    const EntryId other = outgoing ? c.to : c.from;
+    if (other >= vocabulary.size()) continue;
+    const std::pair<EntryId, BlockKind> key{other, c.kind};
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    Json j = named_entry(vocabulary, other, language);
+    j["kind"] = str(to_string(c.kind));
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
+Json refs_object(const Vocabulary& vocabulary, const TermMatch& match, std::string_view language) {
+  const EntryId id = match.entry;
+  const Entry& entry = vocabulary[id];
+  // Named in the tag of the section the range matched ("en" -> "en-GB").
+  const std::string_view naming =
+      language.empty() || !match.section ? language : match.section->language;
+  Json j = named_entry(vocabulary, id, naming);
+  j["numbered"] = entry.numbered;
+  Json ids = Json::array();
+  for (std::string_view i : entry.ids) ids.push_back(str(i));
+  j["ids"] = std::move(ids);
+  j["file"] = file_of(vocabulary, entry.range.file);
+  add_position(j, entry.range);
+  j["cites"] = citations_json(vocabulary, vocabulary.cites(id), true, naming);
+  j["cited_by"] = citations_json(vocabulary, vocabulary.cited_by(id), false, naming);
+  Json prerequisites = Json::array();
+  for (const Prerequisite& p : vocabulary.prerequisites(id)) {
+    if (p.entry >= vocabulary.size()) continue;
+    Json k = named_entry(vocabulary, p.entry, naming);
+    k["cycle"] = p.cycle;
+    prerequisites.push_back(std::move(k));
+  }
+  j["prerequisites"] = std::move(prerequisites);
+  return j;
+}
+
 }  // namespace
 
 std::string entry_json(const Vocabulary& vocabulary, const Entry& entry,
                        std::string_view language) {
-  return dump(entry_object(vocabulary, entry, language), -1);
+  return dump(entry_object(vocabulary, entry, one_range(language)), -1);
 }
 
 std::string lookup_json(const Vocabulary& vocabulary, const std::vector<TermMatch>& matches,
                         std::string_view query, std::string_view language) {
+  return lookup_json(vocabulary, matches, query, language,
+                     std::vector<std::string>(1, std::string(language)));
+}
+
+std::string lookup_json(const Vocabulary& vocabulary, const std::vector<TermMatch>& matches,
+                        std::string_view query, std::string_view language,
+                        const std::vector<std::string>& shown_ranges) {
+  std::vector<std::string_view> ranges(shown_ranges.begin(), shown_ranges.end());
+  // An empty range matches every tag: the list is "every section".
+  if (std::any_of(ranges.begin(), ranges.end(), [](std::string_view r) { return r.empty(); })) {
+    ranges.clear();
+  }
   Json report;
   report["version"] = 1;
   report["query"] = str(query);
@@ -176,12 +273,26 @@ std::string lookup_json(const Vocabulary& vocabulary, const std::vector<TermMatc
   Json entries = Json::array();
   for (const TermMatch& m : matches) {
     if (m.entry >= vocabulary.size()) continue;
-    Json j = entry_object(vocabulary, vocabulary[m.entry], language);
+    Json j = entry_object(vocabulary, vocabulary[m.entry], ranges);
     Json matched;
     matched["language"] = m.section ? str(m.section->language) : std::string();
     matched["term"] = m.designation ? str(m.designation->text) : std::string();
     j["matched"] = std::move(matched);
     entries.push_back(std::move(j));
+  }
+  report["entries"] = std::move(entries);
+  return dump(report, 2);
+}
+
+std::string refs_json(const Vocabulary& vocabulary, const std::vector<TermMatch>& matches,
+                      std::string_view query, std::string_view language) {
+  Json report;
+  report["version"] = 1;
+  report["query"] = str(query);
+  report["language"] = str(language);
+  Json entries = Json::array();
+  for (const TermMatch& m : matches) {
+    if (m.entry < vocabulary.size()) entries.push_back(refs_object(vocabulary, m, language));
   }
   report["entries"] = std::move(entries);
   return dump(report, 2);

@@ -360,6 +360,9 @@ void write_term_line(std::ostream& out, const Designation& d) {
        {d.grammatical_gender(), d.grammatical_number(), part_of_speech, d.geographical_usage()}) {
     if (!info.empty()) out << ", " << grammar_abbreviation(info);
   }
+  // ISO sets preferred terms in bold, admitted ones in light type: plain
+  // text has neither, so an admitted term says what it is.
+  if (d.status == Status::admitted) out << " (admitted)";
   out << '\n';
 }
 
@@ -413,19 +416,64 @@ void write_section(std::ostream& out, const Entry& entry, const LanguageSection&
   write_other_categories(out, section.categories, CategoryLevel::language, {}, vocabulary);
 }
 
-void write_entry_impl(std::ostream& out, const Entry& entry, std::string_view language,
+/// "fr", "fr or de", "fr, de or it".
+std::string spoken_list(const std::vector<std::string_view>& items) {
+  std::string s;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) s += i + 1 == items.size() ? " or " : ", ";
+    s += items[i];
+  }
+  return s;
+}
+
+void write_entry_impl(std::ostream& out, const Entry& entry, const EntryTextOptions& options,
                       const Vocabulary* vocabulary) {
   out << entry.number << '\n';
-  write_other_categories(out, entry.categories, CategoryLevel::entry, {}, vocabulary);
-  // `language` is a range: "en" shows the en-GB section (language::matches).
+  // Each range is a language range: "en" shows the en-GB section
+  // (language::matches).
+  const std::vector<std::string>& ranges = options.languages;
+  const auto wanted = [&ranges](const LanguageSection& section) {
+    return ranges.empty() ||
+           std::any_of(ranges.begin(), ranges.end(), [&section](const std::string& range) {
+             return language::matches(range, section.language);
+           });
+  };
   std::vector<const LanguageSection*> shown;
   for (const LanguageSection& section : entry.languages) {
-    if (language::matches(language, section.language)) shown.push_back(&section);
+    if (wanted(section)) shown.push_back(&section);
   }
+  if (options.fallback) {
+    std::vector<std::string_view> missing;
+    for (const std::string& range : ranges) {
+      const bool found = std::any_of(
+          entry.languages.begin(), entry.languages.end(),
+          [&range](const LanguageSection& s) { return language::matches(range, s.language); });
+      const bool listed = std::find(missing.begin(), missing.end(), range) != missing.end();
+      if (!found && !listed) missing.push_back(range);
+    }
+    if (!missing.empty()) {
+      out << "(no " << spoken_list(missing) << " section";
+      const LanguageSection* main =
+          shown.empty() && vocabulary ? main_section(*vocabulary, entry) : nullptr;
+      if (main) {
+        shown.push_back(main);
+        out << "; shown in " << main->language;
+      }
+      out << ")\n";
+    }
+  }
+  write_other_categories(out, entry.categories, CategoryLevel::entry, {}, vocabulary);
   for (const LanguageSection* section : shown) {
     if (shown.size() > 1) out << '[' << section->language << "]\n";
     write_section(out, entry, *section, vocabulary);
   }
+}
+
+/// The options of write_entry(..., language): that range, no fallback.
+EntryTextOptions single_language(std::string_view language) {
+  EntryTextOptions options;
+  if (!language.empty()) options.languages.emplace_back(language);
+  return options;
 }
 
 }  // namespace
@@ -558,12 +606,26 @@ void TextDiagnosticWriter::end() {
 }
 
 void write_entry(std::ostream& out, const Entry& entry, std::string_view language) {
-  write_entry_impl(out, entry, language, nullptr);
+  write_entry_impl(out, entry, single_language(language), nullptr);
 }
 
 void write_entry(std::ostream& out, const Vocabulary& vocabulary, const Entry& entry,
                  std::string_view language) {
-  write_entry_impl(out, entry, language, &vocabulary);
+  write_entry_impl(out, entry, single_language(language), &vocabulary);
+}
+
+void write_entry(std::ostream& out, const Vocabulary& vocabulary, const Entry& entry,
+                 const EntryTextOptions& options) {
+  write_entry_impl(out, entry, options, &vocabulary);
+}
+
+const LanguageSection* main_section(const Vocabulary& vocabulary, const Entry& entry) {
+  for (std::string_view declared : vocabulary.declared_languages(entry.range.file)) {
+    for (const LanguageSection& section : entry.languages) {
+      if (language::matches(declared, section.language)) return &section;
+    }
+  }
+  return entry.languages.empty() ? nullptr : &entry.languages.front();
 }
 
 }  // namespace termgraph

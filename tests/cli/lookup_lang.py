@@ -37,7 +37,7 @@ VOCABULARY = """<?xml version="1.0" encoding="UTF-8"?>
 
 COLOUR = ("4.1\n"
           "colour\n"
-          "hue\n"
+          "hue (admitted)\n"
           "property of light as seen by the eye\n"
           "Note 1 to entry: Written \"color\" in American English.\n")
 

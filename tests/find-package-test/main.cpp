@@ -50,7 +50,7 @@ int main() {
 
   std::ostringstream out;
   if (!matches.empty()) termgraph::write_entry(out, vocabulary, vocabulary[matches.front().entry]);
-  expect(out.str() == "1.2\ntransaction\nTx\nchange of state recorded in a ledger (1.1)\n",
+  expect(out.str() == "1.2\ntransaction\nTx (admitted)\nchange of state recorded in a ledger (1.1)\n",
          "write_entry layout, got:\n" + out.str());
 
   std::cout << "termgraph " << TERMGRAPH_VERSION_STRING << ": " << (failures ? "FAILED" : "ok")
