@@ -43,8 +43,8 @@ void run(benchmark::State& state, termgraph::MatchKinds kinds, MatchKind kind, s
   const Vocabulary& v = vocabulary(n);
   std::vector<std::pair<std::string, std::string>> queries;  // query, expected number
   for (std::size_t i = 0; i + step < n && queries.size() < 2000; i += step) {
-    queries.emplace_back(query(i), termgraph_bench::number(kind == MatchKind::abbreviation ? i + 4
-                                                                                            : i));
+    queries.emplace_back(query(i),
+                         termgraph_bench::number(kind == MatchKind::abbreviation ? i + 4 : i));
   }
   SearchOptions options;
   options.kinds = kinds;

@@ -52,19 +52,20 @@ void reference(std::string& out, std::size_t target, bool markup) {
 
 // The syllables of word() in Cyrillic, and what ICU transliterates each to.
 constexpr const char* cyrillic_syllables[] = {
-    "\u043a\u0430", "\u043b\u043e", "\u043c\u0438", "\u0440\u0435",
+    "\u043a\u0430", "\u043b\u043e",       "\u043c\u0438",       "\u0440\u0435",
     "\u0442\u0443", "\u0441\u0435\u043d", "\u0434\u043e\u0440", "\u0432\u0438",
     "\u043d\u0430", "\u043f\u0435\u043b", "\u043a\u0432\u0430", "\u0440\u0438\u0441",
     "\u0442\u043e", "\u0431\u0430\u043c", "\u0446\u0435\u043b", "\u0444\u0443"};
-constexpr const char* latin_syllables[] = {"ka", "lo",  "mi",  "re",  "tu",  "sen", "dor", "vi",
-                                           "na", "pel", "kva", "ris", "to",  "bam", "cel", "fu"};
+// ICU's Russian-Latin/BGN: ц is "ts".
+constexpr const char* latin_syllables[] = {"ka", "lo",  "mi",  "re",  "tu", "sen", "dor",  "vi",
+                                           "na", "pel", "kva", "ris", "to", "bam", "tsel", "fu"};
 // Russian head words whose transliteration is plain ASCII.
 constexpr const char* russian_heads[] = {
-    "\u0431\u043b\u043e\u043a",                                // блок
-    "\u0443\u0437\u0435\u043b",                                // узел
-    "\u0442\u043e\u043a\u0435\u043d",                         // токен
-    "\u0441\u0438\u0441\u0442\u0435\u043c\u0430",           // система
-    "\u043a\u043e\u043d\u0442\u0440\u0430\u043a\u0442",    // контракт
+    "\u0431\u043b\u043e\u043a",                          // блок
+    "\u0443\u0437\u0435\u043b",                          // узел
+    "\u0442\u043e\u043a\u0435\u043d",                    // токен
+    "\u0441\u0438\u0441\u0442\u0435\u043c\u0430",        // система
+    "\u043a\u043e\u043d\u0442\u0440\u0430\u043a\u0442",  // контракт
 };
 constexpr const char* russian_heads_latin[] = {"blok", "uzel", "token", "sistema", "kontrakt"};
 

@@ -181,10 +181,11 @@ private:
 
   // -- designations -----------------------------------------------------------
 
-  // Adds every item of the term index whose key is `key`, as `kind`.
+  // Adds every item of the term index whose key is `key`, as `kind` (the key
+  // table: one hash, a probe or two).
   void add_key(std::string_view key, MatchKind kind) {
-    const auto range = std::equal_range(impl_.terms.begin(), impl_.terms.end(), key, KeyLess{});
-    for (auto it = range.first; it != range.second; ++it) add_item(*it, kind, 0);
+    const auto range = find_key(impl_, key);
+    for (std::uint32_t i = range.first; i < range.second; ++i) add_item(impl_.terms[i], kind, 0);
   }
 
   void add_item(const TermIndexItem& item, MatchKind kind, double secondary) {
@@ -204,12 +205,13 @@ private:
   // Equal folded keys: exact when the designation as written (NFC) is the
   // query as written, else folded.
   void add_terms() {
-    const auto range = std::equal_range(impl_.terms.begin(), impl_.terms.end(), folded_, KeyLess{});
+    const auto range = find_key(impl_, folded_);
     std::string written;
-    for (auto it = range.first; it != range.second; ++it) {
-      impl_.folder.compose_into(impl_.designations[it->designation].text, written);
+    for (std::uint32_t i = range.first; i < range.second; ++i) {
+      const TermIndexItem& item = impl_.terms[i];
+      impl_.folder.compose_into(impl_.designations[item.designation].text, written);
       const MatchKind kind = written == composed_ ? MatchKind::exact : MatchKind::folded;
-      if (options_.kinds.contains(kind)) add_item(*it, kind, 0);
+      if (options_.kinds.contains(kind)) add_item(item, kind, 0);
     }
   }
 

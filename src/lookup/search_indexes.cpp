@@ -20,6 +20,48 @@ SearchIndexes& search_indexes(const Vocabulary::Impl& impl) {
   return *impl.search_indexes;
 }
 
+std::uint64_t KeyTable::hash(std::string_view key) noexcept {
+  // FNV-1a, then a multiplicative mix: fast on short keys, spread well.
+  std::uint64_t h = 0xCBF29CE484222325ULL;
+  for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+  return (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL;
+}
+
+void KeyTable::build(const std::vector<TermIndexItem>& terms) {
+  first_.clear();
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (i == 0 || terms[i].key != terms[i - 1].key) first_.push_back(static_cast<std::uint32_t>(i));
+  }
+  const std::size_t keys = first_.size();
+  first_.push_back(static_cast<std::uint32_t>(terms.size()));
+  std::size_t capacity = 16;
+  while (capacity < 2 * keys) capacity *= 2;  // at most half full
+  slots_.assign(capacity, 0);
+  mask_ = capacity - 1;
+  for (std::size_t k = 0; k < keys; ++k) {
+    std::uint64_t slot = hash(terms[first_[k]].key) & mask_;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask_;
+    slots_[slot] = static_cast<std::uint32_t>(k + 1);
+  }
+}
+
+std::pair<std::uint32_t, std::uint32_t> KeyTable::find(const std::vector<TermIndexItem>& terms,
+                                                       std::string_view key) const noexcept {
+  if (slots_.empty()) return {0, 0};
+  for (std::uint64_t slot = hash(key) & mask_; slots_[slot] != 0; slot = (slot + 1) & mask_) {
+    const std::uint32_t k = slots_[slot] - 1;
+    if (terms[first_[k]].key == key) return {first_[k], first_[k + 1]};
+  }
+  return {0, 0};
+}
+
+std::pair<std::uint32_t, std::uint32_t> find_key(const Vocabulary::Impl& impl,
+                                                 std::string_view key) {
+  SearchIndexes& indexes = search_indexes(impl);
+  std::call_once(indexes.keys_once, [&impl, &indexes] { indexes.keys.build(impl.terms); });
+  return indexes.keys.find(impl.terms, key);
+}
+
 const AbbreviationTable& abbreviation_table(const Vocabulary::Impl& impl) {
   SearchIndexes& indexes = search_indexes(impl);
   std::call_once(indexes.abbreviations_once, [&impl, &indexes] {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lookup/fuzzy_index.hpp"
@@ -47,7 +48,30 @@ struct LatinIndex {
   FuzzyIndex fuzzy;
 };
 
+/// The distinct folded keys of Impl::terms in an open-addressing hash
+/// table, so that an exact or folded lookup costs one hash and a probe or
+/// two instead of a binary search over every designation.
+class KeyTable {
+public:
+  /// Indexes the keys of `terms` (sorted by key).
+  void build(const std::vector<TermIndexItem>& terms);
+  /// The range [first, last) of `terms` whose key is `key`; empty (first ==
+  /// last) when none is.
+  std::pair<std::uint32_t, std::uint32_t> find(const std::vector<TermIndexItem>& terms,
+                                               std::string_view key) const noexcept;
+
+private:
+  static std::uint64_t hash(std::string_view key) noexcept;
+  /// Per slot: 0 when empty, else 1 + the index of the key's distinct key.
+  std::vector<std::uint32_t> slots_;
+  /// Per distinct key: its first item in `terms`; one more at the end.
+  std::vector<std::uint32_t> first_;
+  std::uint64_t mask_ = 0;
+};
+
 struct SearchIndexes {
+  std::once_flag keys_once;
+  KeyTable keys;
   std::once_flag abbreviations_once;
   AbbreviationTable abbreviations;
   std::once_flag transliterator_once;
@@ -59,6 +83,11 @@ struct SearchIndexes {
 /// The search indexes of `impl` (the holder; each index is built by its own
 /// accessor).
 SearchIndexes& search_indexes(const Vocabulary::Impl& impl);
+
+/// The items of Impl::terms whose key is `key` (a folded form), through the
+/// key table, built on first use.
+std::pair<std::uint32_t, std::uint32_t> find_key(const Vocabulary::Impl& impl,
+                                                 std::string_view key);
 
 /// The abbreviation table of `impl`, built on first use.
 const AbbreviationTable& abbreviation_table(const Vocabulary::Impl& impl);
