@@ -43,8 +43,12 @@ int tier(MatchKind kind) {
 }
 
 /// The entries lookup prints: those of the best tier of Vocabulary::search.
-/// Prefix matches are printed when they name one entry only; when they name
-/// several, `near` receives them as suggestions and nothing is printed.
+/// Prefix matches are printed when they name one entry only and no
+/// designation is a few edits away ("Block" in French starts "blockchain"
+/// only, but "bloc" is one edit away: the user may have meant either). Else
+/// `near` receives the prefix matches, then the fuzzy ones, as suggestions,
+/// and nothing is printed; with neither, `near` stays empty and the closest
+/// designations are suggested.
 std::vector<TermMatch> matching_entries(const Vocabulary& vocabulary, const LookupOptions& options,
                                         std::vector<TermMatch>& near) {
   SearchOptions search;
@@ -59,12 +63,16 @@ std::vector<TermMatch> matching_entries(const Vocabulary& vocabulary, const Look
     if (tier(m.kind) != best) break;
     matches.push_back(TermMatch{m.entry, m.section, m.designation});
   }
-  if (best == tier(MatchKind::prefix) && matches.size() > 1) {
-    near = std::move(matches);
-    if (near.size() > 5) near.resize(5);
-    return {};
-  }
-  return matches;
+  if (best != tier(MatchKind::prefix)) return matches;
+  SearchOptions typos = search;
+  typos.kinds = MatchKind::fuzzy;
+  typos.limit = 5;
+  const std::vector<SearchMatch> fuzzy = vocabulary.search(options.query, typos);
+  if (matches.size() == 1 && fuzzy.empty()) return matches;
+  near = std::move(matches);
+  for (const SearchMatch& m : fuzzy) near.push_back(TermMatch{m.entry, m.section, m.designation});
+  if (near.size() > 5) near.resize(5);
+  return {};
 }
 
 /// The tag entries are named in: none without --lang; with it, the tag of
