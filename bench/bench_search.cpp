@@ -133,6 +133,18 @@ void BM_SearchFuzzy(benchmark::State& state) {
 }
 BENCHMARK(BM_SearchFuzzy)->Arg(10000)->Arg(100000);
 
+void BM_SearchFuzzyTwoEdits(benchmark::State& state) {
+  // Two neighbours swapped in each word: "aklo recrod", 2 edits, so that
+  // the search for one edit finds nothing first.
+  run(state, MatchKind::fuzzy, MatchKind::fuzzy, 37, [](std::size_t i) {
+    std::string q = termgraph_bench::term(i);
+    std::swap(q[0], q[1]);
+    std::swap(q[q.size() - 2], q[q.size() - 3]);
+    return q;
+  });
+}
+BENCHMARK(BM_SearchFuzzyTwoEdits)->Arg(100000);
+
 void BM_SearchFullText(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const Vocabulary& v = vocabulary(n);

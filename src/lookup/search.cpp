@@ -248,40 +248,56 @@ private:
     }
   }
 
-  // Designations within a few edits of the query (lookup/fuzzy_index.hpp,
-  // built on first use), and, for an ASCII query, transliterations within a
-  // few edits ("blokchain" for "блокчейн", which transliterates as
-  // "blokchein"). Equal keys are exact or folded matches, not fuzzy ones.
+  // Designations at the fewest edits from the query within the bound
+  // (lookup/fuzzy_index.hpp, built on first use): those one edit away when
+  // there are any, else those two away, and so on, as a speller offers its
+  // nearest words. For an ASCII query, transliterations count too
+  // ("blokchain" for "блокчейн", which transliterates as "blokchein"). Equal
+  // keys are exact, folded or transliterated matches, not fuzzy ones. Asking
+  // for one edit first keeps the usual query (a typo) to the index's small
+  // neighbourhood.
   void add_fuzzy() {
     const unsigned bound = options_.max_edits < 0 ? default_max_edits(folded_)
                                                   : static_cast<unsigned>(options_.max_edits);
-    if (bound == 0) return;
-    const FuzzyLookup& lookup = fuzzy_lookup(impl_);
-    std::vector<FuzzyIndex::Hit> hits;
-    lookup.index.find(folded_, bound, hits);
-    const double length = static_cast<double>(folded_.size());
-    for (const FuzzyIndex::Hit& hit : hits) {
-      if (hit.distance == 0) continue;
-      const double difference =
-          std::abs(static_cast<double>(lookup.key(impl_, hit.key).size()) - length);
-      for (std::uint32_t i = lookup.first[hit.key]; i < lookup.first[hit.key + 1]; ++i) {
-        add_fuzzy_item(impl_.terms[i], hit.distance, difference);
-      }
+    const std::size_t before = candidates_.size();
+    const LatinIndex* latin = nullptr;
+    std::string latin_key;
+    if (is_ascii(folded_) && bound > 0) {
+      latin = &latin_index(impl_);
+      if (latin->items.empty()) latin = nullptr;
+      if (latin) latin_key = without_spaces(folded_);
     }
-    if (!is_ascii(folded_)) return;
-    const LatinIndex& latin = latin_index(impl_);
-    if (latin.items.empty()) return;
-    const std::string key = without_spaces(folded_);
-    hits.clear();
-    latin.fuzzy.find(key, bound, hits);
-    for (const FuzzyIndex::Hit& hit : hits) {
-      if (hit.distance == 0) continue;  // a transliterated match
-      const LatinIndex::Item& item = latin.items[hit.key];
-      const double difference =
-          std::abs(static_cast<double>(item.key.size()) - static_cast<double>(key.size()));
-      for (std::uint32_t i = item.first; i < item.last; ++i) {
-        add_fuzzy_item(impl_.terms[i], hit.distance, difference);
+    std::vector<FuzzyIndex::Hit> hits;
+    for (unsigned edits = 1; edits <= bound && candidates_.size() == before; ++edits) {
+      // Up to two edits, each round asks the index for exactly its own; a
+      // larger bound scans once.
+      const unsigned asked = edits <= FuzzyIndex::indexed_edits ? edits : bound;
+      const FuzzyLookup& lookup = fuzzy_lookup(impl_);
+      hits.clear();
+      lookup.index.find(folded_, asked, hits);
+      const double length = static_cast<double>(folded_.size());
+      for (const FuzzyIndex::Hit& hit : hits) {
+        if (hit.distance == 0 || (asked == edits && hit.distance != edits)) continue;
+        const double difference =
+            std::abs(static_cast<double>(lookup.key(impl_, hit.key).size()) - length);
+        for (std::uint32_t i = lookup.first[hit.key]; i < lookup.first[hit.key + 1]; ++i) {
+          add_fuzzy_item(impl_.terms[i], hit.distance, difference);
+        }
       }
+      if (latin) {
+        hits.clear();
+        latin->fuzzy.find(latin_key, asked, hits);
+        for (const FuzzyIndex::Hit& hit : hits) {
+          if (hit.distance == 0 || (asked == edits && hit.distance != edits)) continue;
+          const LatinIndex::Item& item = latin->items[hit.key];
+          const double difference = std::abs(static_cast<double>(item.key.size()) -
+                                             static_cast<double>(latin_key.size()));
+          for (std::uint32_t i = item.first; i < item.last; ++i) {
+            add_fuzzy_item(impl_.terms[i], hit.distance, difference);
+          }
+        }
+      }
+      if (asked != edits) break;  // the scan answered every bound at once
     }
   }
 
