@@ -129,6 +129,15 @@ def main():
         ("reseau", "3.40  réseau  (folded, fr)"),
         (unicodedata.normalize("NFD", "réseau"), "3.40  réseau  (exact, fr)"),
         ("token", "entry-10  token  (exact, en)"),
+        ("entry-10", "entry-10  token  (id, en)"),
+        ("blocks", "3.5  block  (inflected, en)"),
+        ("DLT nodes", "3.27  DLT node  (inflected, en)"),
+        ("entities", "3.20  entity  (inflected, en)"),
+        ("consensus mechansim", "3.12  consensus mechanism  (fuzzy, 1 edit, en)"),
+        ("consnesus mechansim", "3.12  consensus mechanism  (fuzzy, 2 edits, en)"),
+        ("blok", "3.5  блок  (transliterated, ru)"),
+        ("katholiko", "3.22  καθολικό  (transliterated, el)"),
+        ("kathloiko", "3.22  καθολικό  (fuzzy, 1 edit, el)"),
     ]
     for query, wanted in cases:
         expect(f"search {query!r}", first_line(termgraph, vocabulary, query), wanted)
@@ -163,6 +172,26 @@ def main():
            ("3.23", "distributed ledger technology", "folded", "en", "DLT", "abbreviation"))
     numbers = [m["number"] for m in report["matches"]]
     expect("json prefix matches", sorted(numbers[1:]), ["3.27", "3.30"])
+
+    # --text: the words of definitions, notes and examples, ranked: the
+    # definitions that say "ledger" before the note that does.
+    code, out, _ = run(termgraph, "search", "--vocab", vocabulary, "--text", "ledgers")
+    lines = out.splitlines()
+    expect("search --text ledgers: status", code, 0)
+    expect("search --text ledgers: numbers",
+           sorted(line.split("  ")[0] for line in lines),
+           sorted(["3.5", "3.11", "3.23", "3.27", "3.22", "3.30", "entry-10"]))
+    expect("search --text ledgers: a note last", lines[-1] if lines else "",
+           "3.22  ledger  (full-text in note, en)")
+    code, out, _ = run(termgraph, "search", "--vocab", vocabulary, "--text", "--lang", "fr",
+                       "registre")
+    expect("search --text --lang fr registre",
+           sorted(line.split("  ")[0] for line in out.splitlines()), ["3.23", "3.27", "3.5"])
+    code, out, _ = run(termgraph, "search", "--vocab", vocabulary, "--text", "--format", "json",
+                       "nodes")
+    hits = json.loads(out)["matches"]
+    expect("search --text json", all(m["kind"] == "full-text" and m["block"] and m["score"] > 0
+                                     and m["designation"] is None for m in hits), True)
 
     # --limit
     code, out, _ = run(termgraph, "search", "--vocab", vocabulary, "--limit", "1", "cons")
