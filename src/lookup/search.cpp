@@ -105,7 +105,8 @@ public:
       if (kinds.contains(MatchKind::abbreviation)) add_abbreviated();
       if (kinds.contains(MatchKind::transliterated)) add_transliterated();
       if (kinds.contains(MatchKind::prefix)) add_prefixed();
-      if (kinds.contains(MatchKind::fuzzy)) add_fuzzy();
+      // A query that is a designation is spelt right: no typo to correct.
+      if (kinds.contains(MatchKind::fuzzy) && !names_a_designation()) add_fuzzy();
     }
     if (kinds.contains(MatchKind::id)) add_id();
     if (kinds.contains(MatchKind::full_text)) add_full_text();
@@ -246,6 +247,13 @@ private:
         add_item(impl_.terms[i], MatchKind::transliterated, 0);
       }
     }
+  }
+
+  // True when an exact or folded match was found.
+  bool names_a_designation() const noexcept {
+    return std::any_of(candidates_.begin(), candidates_.end(), [](const Candidate& c) {
+      return c.match.kind == MatchKind::exact || c.match.kind == MatchKind::folded;
+    });
   }
 
   // Designations at the fewest edits from the query within the bound
