@@ -275,6 +275,12 @@ TERMGRAPH_API void write_entry(std::ostream& out, const Vocabulary& vocabulary, 
                                                   std::string_view query,
                                                   std::string_view language = {});
 
+/// The term an entry is listed under (as `refs` and its JSON name it): its
+/// preferred term in `language` when it has a section there, else its first
+/// preferred term, else its first designation; empty when it has none.
+[[nodiscard]] TERMGRAPH_API std::string_view listed_term(const Entry& entry,
+                                                         std::string_view language = {});
+
 /// `file:line:col` for a range (the path as given to the loader).
 TERMGRAPH_API std::string format_location(const Vocabulary& vocabulary, const SourceRange& range);
 

@@ -138,24 +138,9 @@ EntryTextOptions shown_sections(const LookupOptions& options) {
   return text;
 }
 
-/// The term an entry is listed under: its preferred term in `language` when
-/// it has one, else its first preferred term, else its first designation.
-std::string_view term_of(const Entry& entry, std::string_view language) {
-  if (!language.empty()) {
-    if (const LanguageSection* s = entry.section(language)) {
-      if (const Designation* d = s->preferred()) return d->text;
-    }
-  }
-  if (const Designation* d = entry.preferred()) return d->text;
-  for (const LanguageSection& s : entry.languages) {
-    if (!s.designations.empty()) return s.designations.front().text;
-  }
-  return {};
-}
-
 void write_heading(std::ostream& out, const Entry& entry, std::string_view language) {
   out << entry.number;
-  const std::string_view term = term_of(entry, language);
+  const std::string_view term = listed_term(entry, language);
   if (!term.empty()) out << ' ' << term;
 }
 

@@ -177,22 +177,6 @@ std::vector<std::string_view> one_range(std::string_view language) {
   return {language};
 }
 
-/// The term an entry is listed under (as `refs` names it): its preferred
-/// term in `language` when it has one, else its first preferred term, else
-/// its first designation.
-std::string_view listed_term(const Entry& entry, std::string_view language) {
-  if (!language.empty()) {
-    if (const LanguageSection* s = entry.section(language)) {
-      if (const Designation* d = s->preferred()) return d->text;
-    }
-  }
-  if (const Designation* d = entry.preferred()) return d->text;
-  for (const LanguageSection& s : entry.languages) {
-    if (!s.designations.empty()) return s.designations.front().text;
-  }
-  return {};
-}
-
 /// "number" and "term" of entry `id`.
 Json named_entry(const Vocabulary& vocabulary, EntryId id, std::string_view language) {
   Json j;

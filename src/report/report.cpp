@@ -628,4 +628,17 @@ const LanguageSection* main_section(const Vocabulary& vocabulary, const Entry& e
   return entry.languages.empty() ? nullptr : &entry.languages.front();
 }
 
+std::string_view listed_term(const Entry& entry, std::string_view language) {
+  if (!language.empty()) {
+    if (const LanguageSection* s = entry.section(language)) {
+      if (const Designation* d = s->preferred()) return d->text;
+    }
+  }
+  if (const Designation* d = entry.preferred()) return d->text;
+  for (const LanguageSection& s : entry.languages) {
+    if (!s.designations.empty()) return s.designations.front().text;
+  }
+  return {};
+}
+
 }  // namespace termgraph
