@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "termgraph/alphabetical.hpp"
 #include "termgraph/load.hpp"
 #include "termgraph/report.hpp"
 #include "termgraph/write.hpp"
@@ -122,6 +123,28 @@ std::string references(const Vocabulary& v) {
   return out;
 }
 
+/// Vocabulary::search with every kind of match, each of which builds an
+/// index of its own on first use (key table, abbreviations,
+/// transliteration, fuzzy, full text), and the alphabetical indexes.
+std::string every_search(const Vocabulary& v) {
+  std::string out;
+  SearchOptions all;
+  all.kinds = MatchKinds::all();
+  all.limit = 0;
+  for (const char* q :
+       {"dlt sys", "blocks", "DLT", "distributed ledger technology system", "consensus mechansim",
+        "blokchein", "(3.66)", "ledger", "registre", "noeud dlt", "smart contarct"}) {
+    for (const SearchMatch& m : v.search(q, all)) {
+      out += std::string(v[m.entry].number) + ":" + std::string(to_string(m.kind)) + ";";
+    }
+    out += "|";
+  }
+  for (const IndexLine& line : alphabetical_index(v, "fr")) {
+    out += std::string(line.term) + ";";
+  }
+  return out;
+}
+
 std::string survey(const Vocabulary& v) {
   return search(v) + "\n" + references(v);
 }
@@ -174,6 +197,22 @@ TEST(Threads, EightThreadsShareOneVocabularyObject) {
 // Loading is safe from several threads at once too (each its own
 // vocabulary; the ICU singletons they share are created once), and so is
 // writing: every thread loads the same files, checks them and converts them.
+// The indexes only searches need are built by the first search that needs
+// each: eight threads searching a vocabulary nothing has searched yet race
+// to build them, and must all get what one thread gets.
+TEST(Threads, EightFirstSearchesBuildTheIndexesOnce) {
+  const Vocabulary alone = load_files({TERMGRAPH_TERMS_DIR}).vocabulary;
+  const std::string expected = every_search(alone);
+  ASSERT_NE(expected.find("3.30:prefix"), std::string::npos);
+  ASSERT_NE(expected.find("3.12:fuzzy"), std::string::npos);
+  ASSERT_NE(expected.find(":full-text"), std::string::npos);
+
+  const Vocabulary v = load_files({TERMGRAPH_TERMS_DIR}).vocabulary;
+  std::vector<std::string> got(thread_count);
+  run_together([&](std::size_t t) { got[t] = every_search(v); });
+  for (std::size_t t = 0; t < thread_count; ++t) EXPECT_EQ(got[t], expected) << "thread " << t;
+}
+
 TEST(Threads, EightLoadersGetTheSameVocabulary) {
   auto load_and_write = [] {
     LoadResult r = load_files({TERMGRAPH_TERMS_DIR});
