@@ -111,6 +111,11 @@ int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& er
 /// first; 1 when no entry matches.
 int run_refs(const LookupOptions& options, std::ostream& out, std::ostream& err);
 
+/// The language ranges of --show LANGS (comma-separated; "all": none, which
+/// means every language). Throws UsageError on an empty range or "all"
+/// among ranges.
+std::vector<std::string> show_ranges(const std::string& show);
+
 /// `termgraph search`: the ranked matches of Vocabulary::search, best first,
 /// one per line (or one JSON report); 1 when none matches.
 int run_search(const LookupOptions& options, std::ostream& out, std::ostream& err);

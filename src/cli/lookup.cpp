@@ -120,21 +120,7 @@ EntryTextOptions shown_sections(const LookupOptions& options) {
     if (!options.language.empty()) text.languages.push_back(options.language);
     return text;
   }
-  if (options.show == "all") return text;
-  std::string_view rest = options.show;
-  while (true) {
-    const std::size_t comma = rest.find(',');
-    std::string_view range = rest.substr(0, comma);
-    while (!range.empty() && range.front() == ' ') range.remove_prefix(1);
-    while (!range.empty() && range.back() == ' ') range.remove_suffix(1);
-    if (range.empty()) {
-      throw UsageError("--show: empty language range in '" + options.show + "'");
-    }
-    if (range == "all") throw UsageError("--show: 'all' cannot be combined with language ranges");
-    text.languages.emplace_back(range);
-    if (comma == std::string_view::npos) break;
-    rest.remove_prefix(comma + 1);
-  }
+  text.languages = show_ranges(options.show);
   return text;
 }
 
@@ -198,6 +184,24 @@ int print_matches(const LookupOptions& options, std::ostream& out, std::ostream&
 }
 
 }  // namespace
+
+std::vector<std::string> show_ranges(const std::string& show) {
+  std::vector<std::string> ranges;
+  if (show == "all") return ranges;
+  std::string_view rest = show;
+  while (true) {
+    const std::size_t comma = rest.find(',');
+    std::string_view range = rest.substr(0, comma);
+    while (!range.empty() && range.front() == ' ') range.remove_prefix(1);
+    while (!range.empty() && range.back() == ' ') range.remove_suffix(1);
+    if (range.empty()) throw UsageError("--show: empty language range in '" + show + "'");
+    if (range == "all") throw UsageError("--show: 'all' cannot be combined with language ranges");
+    ranges.emplace_back(range);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return ranges;
+}
 
 int run_lookup(const LookupOptions& options, std::ostream& out, std::ostream& err) {
   const EntryTextOptions text = shown_sections(options);

@@ -222,6 +222,10 @@ CLI::App* add_search_command(CLI::App& app, CommandLine& cl) {
                   "A number, a term or its start, an abbreviation, a misspelling, a term in "
                   "another script; with --text, words of definitions and notes")
       ->required();
+  cmd->add_option("--show", cl.search.show,
+                  "After each match, the terms of the entry in these languages (comma-separated, "
+                  "e.g. fr,de; or all)")
+      ->type_name("LANGS");
   cmd->add_flag("--text", cl.search.full_text,
                 "Search the words of definitions, notes and examples, not the terms");
   cmd->add_option("--limit", cl.search.limit, "List at most N matches (0: all)")

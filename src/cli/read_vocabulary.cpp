@@ -1,4 +1,4 @@
-// The vocabulary lookup, refs and index read.
+// The vocabulary lookup, refs, search and index read.
 #include "read_vocabulary.hpp"
 
 #include <unistd.h>

@@ -1,4 +1,5 @@
 // `termgraph search`: every way a query names entries, ranked, one line each.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -34,10 +35,36 @@ std::string_view label(const Entry& entry) {
   return entry.number;
 }
 
+/// With --show: "  fr: système DLT; de: DLT-System", the term of each
+/// other section in those languages ("all": every other section).
+void write_shown(std::ostream& out, const Entry& entry, const LanguageSection* matched,
+                 const LookupOptions& options) {
+  if (options.show.empty()) return;
+  const std::vector<std::string> ranges = show_ranges(options.show);
+  bool first = true;
+  const auto show = [&](const LanguageSection& s) {
+    if (&s == matched || s.designations.empty()) return;
+    out << (first ? "  " : "; ") << s.language << ": " << heading_term(entry, &s);
+    first = false;
+  };
+  if (ranges.empty()) {
+    for (const LanguageSection& s : entry.languages) show(s);
+    return;
+  }
+  std::vector<const LanguageSection*> shown;
+  for (const std::string& range : ranges) {
+    const LanguageSection* s = entry.section(range);
+    if (!s || std::find(shown.begin(), shown.end(), s) != shown.end()) continue;
+    shown.push_back(s);
+    show(*s);
+  }
+}
+
 /// "3.30  DLT system  (prefix, en)": the entry, its term, and how it
 /// matched: the designation matched when it is not the term shown, its
 /// status when not preferred, the block of a full-text match, the language,
-/// the number of edits of a fuzzy match; then the file when the user named
+/// the number of edits of a fuzzy match; then the terms --show asks for;
+/// then the file when the user named
 /// several.
 void write_line(std::ostream& out, const Vocabulary& vocabulary, const SearchMatch& m,
                 const LookupOptions& options) {
@@ -60,6 +87,7 @@ void write_line(std::ostream& out, const Vocabulary& vocabulary, const SearchMat
   if (m.section) out << ", " << m.section->language;
   if (m.fallback) out << "; no " << options.language << " section";
   out << ')';
+  write_shown(out, entry, m.section, options);
   if (!options.vocab.empty() && vocabulary.files().size() > 1 &&
       entry.range.file < vocabulary.files().size()) {
     out << "  " << vocabulary.files()[entry.range.file];
@@ -99,6 +127,7 @@ Json match_json(const Vocabulary& vocabulary, const SearchMatch& m) {
 }  // namespace
 
 int run_search(const LookupOptions& options, std::ostream& out, std::ostream& err) {
+  if (!options.show.empty()) (void)show_ranges(options.show);  // a usage error before loading
   const std::optional<LoadResult> loaded =
       read_vocabulary(options.vocab, options.diagnostics, "search", err);
   if (!loaded) return exit_usage;

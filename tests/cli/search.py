@@ -152,6 +152,16 @@ def main():
     expect("search --lang fr 3.20", first_line(termgraph, vocabulary, "3.20", "--lang", "fr"),
            "3.20  entity  (number, en; no fr section)")
 
+    # --show: the entry's terms in other languages, after the match.
+    expect("search --show fr,ru block",
+           first_line(termgraph, vocabulary, "block", "--show", "fr,ru"),
+           "3.5  block  (exact, en)  fr: bloc; ru: блок")
+    expect("search --show all ledger",
+           first_line(termgraph, vocabulary, "ledger", "--show", "all"),
+           "3.22  ledger  (exact, en)  fr: registre; el: καθολικό")
+    code, out, err = run(termgraph, "search", "--vocab", vocabulary, "--show", "fr,,en", "block")
+    expect("search --show fr,,en: status", (code, out), (2, ""))
+
     # Several files: each line names the file of its entry.
     code, out, _ = run(termgraph, "search", "--vocab", vocabulary, "--vocab", second, "wallet")
     expect("search two files", (code, out), (0, f"4.1  wallet  (exact, en)  {second}\n"))
