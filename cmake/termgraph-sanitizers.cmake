@@ -2,7 +2,10 @@
 #
 # TERMGRAPH_SANITIZE: a comma-separated list for -fsanitize=, e.g.
 #   "address,undefined" or "thread"; empty for none.
-# TERMGRAPH_COVERAGE: gcc/gcov line coverage (--coverage, -O0).
+# TERMGRAPH_COVERAGE: gcc/gcov line coverage (--coverage). The optimisation
+#   level is the build type's: -O0 in the coverage preset (Debug), so that
+#   every source line maps to code; -O1 in the asan preset, whose sanitized
+#   run of the suite CI also reads the coverage of.
 #
 # The compile options apply to every target of this project (library, tool,
 # tests, examples). The link options are also a usage requirement of the
@@ -11,7 +14,7 @@
 # tests' consumer projects.
 set(TERMGRAPH_SANITIZE "" CACHE STRING
     "Sanitizers to build with, as for -fsanitize= (e.g. address,undefined or thread)")
-option(TERMGRAPH_COVERAGE "Build with gcov line coverage (--coverage -O0)" OFF)
+option(TERMGRAPH_COVERAGE "Build with gcov line coverage (--coverage)" OFF)
 
 set(TERMGRAPH_INSTRUMENT_LINK_OPTIONS "")
 
@@ -36,11 +39,10 @@ if(TERMGRAPH_COVERAGE)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     message(FATAL_ERROR "TERMGRAPH_COVERAGE needs GCC (gcov)")
   endif()
-  # -O0 so that every source line maps to code; added after the build type's
-  # flags, so it wins over their -O. Atomic counters: the threads tests run
-  # the library on 8 threads at once, and racing increments corrupt the
-  # counts (gcov then prints negative ones, which gcovr rejects).
-  add_compile_options(--coverage -O0 -fprofile-update=atomic)
+  # Atomic counters: the threads tests run the library on 8 threads at once,
+  # and racing increments corrupt the counts (gcov then prints negative
+  # ones, which gcovr rejects).
+  add_compile_options(--coverage -fprofile-update=atomic)
   list(APPEND TERMGRAPH_INSTRUMENT_LINK_OPTIONS --coverage)
   add_compile_definitions(TERMGRAPH_SANITIZED)
   message(STATUS "termgraph: building with gcov coverage")

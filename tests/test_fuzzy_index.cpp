@@ -130,7 +130,7 @@ TEST(FuzzyIndex, FindsExactlyWhatAScanFinds) {
   Texts texts(20261201);
   std::vector<std::vector<std::string>> key_cps;
   std::vector<std::string> storage;
-  for (int i = 0; i < 2000; ++i) {
+  for (int i = 0; i < 1000; ++i) {
     key_cps.push_back(texts.key());
     storage.push_back(Texts::join(key_cps.back()));
   }
@@ -140,7 +140,7 @@ TEST(FuzzyIndex, FindsExactlyWhatAScanFinds) {
   ASSERT_EQ(index.size(), keys.size());
 
   std::size_t found = 0;
-  for (int i = 0; i < 1000; ++i) {
+  for (int i = 0; i < 400; ++i) {
     // Mostly edited keys (hits), some unrelated text (few hits).
     const std::string query =
         i % 5 == 4 ? Texts::join(texts.key()) : texts.edit(key_cps[texts.below(key_cps.size())]);
@@ -156,7 +156,7 @@ TEST(FuzzyIndex, FindsExactlyWhatAScanFinds) {
     }
   }
   // The test means something only if the queries found many keys.
-  EXPECT_GT(found, 2000u);
+  EXPECT_GT(found, 10000u);
 }
 
 TEST(FuzzyIndex, FindsLongMultiWordKeysWithTypos) {
