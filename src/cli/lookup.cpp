@@ -53,9 +53,21 @@ std::vector<TermMatch> matching_entries(const Vocabulary& vocabulary, const Look
                                         std::vector<TermMatch>& near) {
   SearchOptions search;
   if (!options.language.empty()) search.languages.push_back(options.language);
-  search.kinds = MatchKinds::terms().without(MatchKind::fuzzy);
   search.limit = 0;
-  const std::vector<SearchMatch> found = vocabulary.search(options.query, search);
+  // The kinds of the first three tiers first: they need no index beyond the
+  // term index, and when they find anything, the other kinds cannot reach
+  // the best tier. Only then are the inflected, abbreviated, transliterated
+  // and prefix matches looked for (which build the transliteration of the
+  // vocabulary on first use).
+  search.kinds = MatchKinds(MatchKind::number)
+                     .with(MatchKind::exact)
+                     .with(MatchKind::folded)
+                     .with(MatchKind::id);
+  std::vector<SearchMatch> found = vocabulary.search(options.query, search);
+  if (found.empty()) {
+    search.kinds = MatchKinds::terms().without(MatchKind::fuzzy);
+    found = vocabulary.search(options.query, search);
+  }
   std::vector<TermMatch> matches;
   if (found.empty()) return matches;
   const int best = tier(found.front().kind);
