@@ -226,3 +226,48 @@ TEST(Load, NumberNormalisation) {
   EXPECT_FALSE(normalize_number(".3", out));
   EXPECT_FALSE(normalize_number("3.a", out));
 }
+
+// Where each entry ends (Entry::range's end): just past its end tag, found
+// from the tail of the element whatever stands last in it (an element,
+// text, white space, CDATA, a comment or a processing instruction), with
+// white space inside the end tag, and for an entry that holds nothing after
+// its term but an empty element.
+TEST(Load, EntryRangesEndJustPastTheirEndTags) {
+  const std::string lines[] = {
+      R"(<?xml version="1.0"?>)",
+      R"(<vocabulary xmlns="urn:termgraph:vocabulary:1" xml:lang="en">)",
+      R"(  <entry number="1.1"><term>alpha</term><definition>first</definition><!-- x --></entry >)",
+      R"(  <entry number="1.2"><term>beta</term><definition><![CDATA[b < c]]></definition></entry>)",
+      R"(  <entry number="1.3"><term>gamma</term><definition>third</definition><?pi x?></entry>)",
+      R"(  <entry number="1.4"><term>delta</term><definition>fourth</definition>  </entry>)",
+      R"(  <entry number="1.5"><term>epsilon</term><definition>fifth</definition><see/></entry>)",
+      R"(</vocabulary>)",
+  };
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  LoadResult r = load_string(text, "ends.xml");
+  ASSERT_EQ(r.vocabulary.size(), 5u);
+  for (std::size_t i = 0; i < 5; ++i) {
+    const std::string& line = lines[i + 2];
+    const SourceRange& range = r.vocabulary[static_cast<EntryId>(i)].range;
+    EXPECT_EQ(range.line, i + 3) << line;
+    EXPECT_EQ(range.column, 3u) << line;
+    EXPECT_EQ(range.end_line, i + 3) << line;
+    EXPECT_EQ(range.end_column, line.size() + 1) << line;  // just past the last '>'
+  }
+}
+
+// The same ends in a malformed file, where the parsed tree stops early and
+// the whole file is scanned instead: the entries read before the error
+// end at their end tags, the one left open at the end of the file.
+TEST(Load, EntryRangesEndInAFileTruncatedInAnEntry) {
+  const std::string text = "<vocabulary xmlns=\"urn:termgraph:vocabulary:1\" xml:lang=\"en\">\n"
+                           "<entry number=\"1\"><term>a</term><definition>x</definition></entry>\n"
+                           "<entry number=\"2\"><term>b</term><definition>y</definition>";
+  LoadResult r = load_string(text, "cut.xml");
+  ASSERT_EQ(r.vocabulary.size(), 2u);
+  EXPECT_EQ(r.vocabulary[0].range.end_line, 2u);
+  EXPECT_EQ(r.vocabulary[0].range.end_column, 67u);
+  EXPECT_EQ(r.vocabulary[1].range.end_line, 3u);
+  EXPECT_EQ(r.vocabulary[1].range.end_column, 59u);  // the end of the file
+}

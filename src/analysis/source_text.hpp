@@ -75,6 +75,22 @@ public:
     return element != SIZE_MAX && map_element_text(text, element, d.text, map);
   }
 
+  /// True when designation `d` is written in its XML element exactly as
+  /// the model holds it: the start tag, the text byte for byte, an end tag.
+  /// Such a term has no white space of its own to report, and needs no map.
+  bool written_as_is(const Designation& d) {
+    if (!is_xml(d.range.file) || d.text.empty()) return false;
+    const std::size_t at = offset(d.range);
+    const std::string_view text = raw(d.range.file);
+    if (at == SIZE_MAX || at == 0 || text[at - 1] != '>') return false;
+    const std::size_t after = at + d.text.size();
+    if (text.compare(at, d.text.size(), d.text) != 0 || text.compare(after, 2, "</") != 0) {
+      return false;
+    }
+    const std::size_t element = designation_element(text, at);
+    return element != SIZE_MAX && text.rfind('<', at - 1) == element;
+  }
+
   /// Maps a block's text onto its raw element (XML files only).
   bool map_block(const TextBlock& b, RawMap& map) {
     if (!is_xml(b.range.file)) return false;

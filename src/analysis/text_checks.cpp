@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <set>
 #include <tuple>
@@ -67,6 +68,18 @@ private:
   std::vector<Span> spans_;
 };
 
+/// The bytes scan_characters() looks at: control characters but tab, line
+/// feed and carriage return; the lead byte of U+FFFE/U+FFFF; markup that may
+/// open a comment, CDATA or a PI; character references.
+constexpr std::array<bool, 256> stop_bytes = [] {
+  std::array<bool, 256> stop{};
+  for (int c = 0; c < 0x20; ++c) stop[c] = c != 0x9 && c != 0xA && c != 0xD;
+  stop[0xEF] = true;
+  stop['<'] = true;
+  stop['&'] = true;
+  return stop;
+}();
+
 /// invalid-character over one XML file's raw bytes: control characters and
 /// U+FFFE/U+FFFF written out anywhere, character references to characters
 /// XML forbids outside comments, CDATA and processing instructions.
@@ -81,7 +94,11 @@ void scan_characters(const Impl& impl, SourceText& text, FileId file,
   std::vector<Found> found;
   // Where references are not references: inside comments, CDATA and PIs.
   std::size_t literal_until = 0;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
+  const std::size_t n = raw.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    // Most bytes need no look: skip to the next that may.
+    while (i < n && !stop_bytes[static_cast<unsigned char>(raw[i])]) ++i;
+    if (i == n) break;
     unsigned char c = static_cast<unsigned char>(raw[i]);
     if (c < 0x20) {
       if (c != 0x9 && c != 0xA && c != 0xD) {
@@ -101,6 +118,8 @@ void scan_characters(const Impl& impl, SourceText& text, FileId file,
     }
     if (i < literal_until) continue;
     if (c == '<') {
+      // Only "<!" and "<?" open literal text.
+      if (i + 1 >= n || (raw[i + 1] != '!' && raw[i + 1] != '?')) continue;
       std::size_t close = std::string_view::npos;
       std::size_t skip = 0;
       if (raw.compare(i, 4, "<!--") == 0) {
@@ -147,8 +166,9 @@ void scan_characters(const Impl& impl, SourceText& text, FileId file,
 /// a long term over two lines, a term element indented like the others).
 void check_whitespace(const Designation& d, EntryId entry, SourceText& text,
                       std::vector<Diagnostic>& diagnostics) {
+  if (d.text.empty() || text.written_as_is(d)) return;
   RawMap map;
-  if (d.text.empty() || !text.map_designation(d, map)) return;
+  if (!text.map_designation(d, map)) return;
   std::string_view raw = text.raw(d.range.file);
   const std::vector<RawUnit>& units = map.units;
   const std::uint32_t first = map.unit_of.front();

@@ -19,6 +19,7 @@
 
 #include "analysis/source_text.hpp"
 #include "termgraph/rules.hpp"
+#include "text/chars.hpp"
 
 namespace termgraph {
 
@@ -445,6 +446,10 @@ private:
   void check_repeats_term(const Entry& entry, const LanguageSection& section,
                           const std::string& language, const TextBlock& block, LazyMap& m) {
     std::string_view text = block.text;
+    // The definition in ASCII lower case, made on first need: a quick "no"
+    // for the terms whose first word it holds nowhere.
+    const bool ascii = termgraph::text::is_ascii(text);
+    std::string lower;
     for (const Designation& term : section.designations) {
       if (term.status != Status::preferred || term.kind == TermKind::symbol ||
           term.kind == TermKind::abbreviation) {
@@ -452,6 +457,13 @@ private:
       }
       std::vector<Word> tw = words_of(term.text);
       if (tw.empty()) continue;
+      if (ascii && termgraph::text::is_ascii(tw[0].folded)) {
+        if (lower.empty()) {
+          lower.assign(text);
+          for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        if (lower.find(tw[0].folded) == std::string::npos) continue;
+      }
       const std::size_t n = tw.size();
       // The last n words of the definition, as a ring.
       std::vector<Word> ring(n);

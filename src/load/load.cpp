@@ -136,8 +136,9 @@ ReadOutcome read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, For
     format = Format::unknown;
   }
   builder.end_entry();
-  // pugixml records where elements start, not where they end.
-  set_xml_entry_ends(builder);
+  // pugixml records where elements start, not where they end: the tree
+  // tells where to look on a well-formed file, a scan of it otherwise.
+  if (!parsed || !set_xml_entry_ends(builder, doc)) set_xml_entry_ends(builder);
   outcome.format = format;
   return outcome;
 }

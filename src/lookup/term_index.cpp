@@ -137,7 +137,7 @@ void build_term_index(Impl& impl) {
   }
   std::sort(impl.terms.begin(), impl.terms.end(),
             [&impl](const TermIndexItem& a, const TermIndexItem& b) {
-              if (a.key != b.key) return a.key < b.key;
+              if (const int c = a.key.compare(b.key); c != 0) return c < 0;
               const unsigned ra = rank_of(impl, a), rb = rank_of(impl, b);
               if (ra != rb) return ra < rb;
               if (a.entry != b.entry) return a.entry < b.entry;

@@ -12,8 +12,13 @@
 
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 
 #include "model/builder.hpp"
+
+namespace pugi {
+class xml_document;
+}
 
 namespace termgraph {
 
@@ -31,7 +36,8 @@ struct Markup {
   std::size_t end;
 };
 
-/// Calls `visit(markup)` for each piece of markup of `raw` in order. With
+/// Calls `visit(markup)` for each piece of markup of `raw` in order; a
+/// visitor that returns bool stops the scan by returning false. With
 /// `tags` false, tags are not visited nor delimited (cheaper, when only
 /// comments are wanted: a '<' never stands inside a tag).
 template <typename Visit>
@@ -40,8 +46,14 @@ void scan_markup(std::string_view raw, Visit&& visit, bool tags = true);
 /// Sets the end of Entry::range of every entry of the builder's current
 /// (XML) file: the end of the element that starts where the entry starts
 /// (Builder::entry_starts()). An element left open at the end of a
-/// truncated file ends at the end of the file.
+/// truncated file ends at the end of the file. Scans the whole file.
 void set_xml_entry_ends(Builder& builder);
+
+/// The same, guided by the parsed `document` of the file (well-formed):
+/// only the tail of each entry element is scanned, from its last descendant
+/// to its end tag. Returns false, and sets nothing, when an entry start is
+/// not an element of the document; the whole-file scan then answers.
+bool set_xml_entry_ends(Builder& builder, const pugi::xml_document& document);
 
 // -- implementation ------------------------------------------------------------
 
@@ -66,20 +78,21 @@ void scan_markup(std::string_view raw, Visit&& visit, bool tags) {
     std::size_t at = raw.find('<', i);
     if (at == std::string_view::npos) return;
     std::string_view rest = raw.substr(at);
+    const char second = rest.size() > 1 ? rest[1] : '\0';
     Markup m{Markup::Kind::other, at, at};
-    if (rest.compare(0, 4, "<!--") == 0) {
+    if (second == '!' && rest.compare(0, 4, "<!--") == 0) {
       m.kind = Markup::Kind::comment;
       m.end = past(raw, at + 4, "-->");
-    } else if (rest.compare(0, 9, "<![CDATA[") == 0) {
+    } else if (second == '!' && rest.compare(0, 9, "<![CDATA[") == 0) {
       m.end = past(raw, at + 9, "]]>");
-    } else if (rest.compare(0, 2, "<?") == 0) {
+    } else if (second == '?') {
       m.end = past(raw, at + 2, "?>");
-    } else if (rest.compare(0, 2, "<!") == 0) {
+    } else if (second == '!') {
       m.end = markup_detail::tag_end(raw, at, true);
     } else if (!tags) {
       i = at + 1;
       continue;
-    } else if (rest.compare(0, 2, "</") == 0) {
+    } else if (second == '/') {
       m.kind = Markup::Kind::end_tag;
       m.end = past(raw, at + 2, ">");
     } else {
@@ -87,7 +100,11 @@ void scan_markup(std::string_view raw, Visit&& visit, bool tags) {
       const bool empty = m.end >= 2 && raw[m.end - 1] == '>' && raw[m.end - 2] == '/';
       m.kind = empty ? Markup::Kind::empty_tag : Markup::Kind::start_tag;
     }
-    visit(m);
+    if constexpr (std::is_same_v<decltype(visit(m)), bool>) {
+      if (!visit(m)) return;
+    } else {
+      visit(m);
+    }
     i = m.end > at ? m.end : at + 1;
   }
 }

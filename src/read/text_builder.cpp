@@ -129,22 +129,42 @@ void TextBuilder::append_plain(std::string_view decoded, std::size_t raw_offset,
   bool after_space = !text_.empty() && text_.back() == ' ';
   anchors_.push_back({static_cast<std::uint32_t>(text_.size()), raw_offset, verbatim,
                       pending_space_, after_space, glue_});
-  for (char c : decoded) {
-    if (xml::is_space(c)) {
-      if (glue_) continue;
+  const std::size_t n = decoded.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (xml::is_space(decoded[i])) {
       // Never two spaces: open_link() may have written the space already.
-      if (!text_.empty() && text_.back() != ' ') pending_space_ = true;
+      if (!glue_ && !text_.empty() && text_.back() != ' ') pending_space_ = true;
+      ++i;
       continue;
     }
+    // A run of other characters, copied at once.
+    std::size_t j = i + 1;
+    while (j < n && !xml::is_space(decoded[j])) ++j;
     glue_ = false;
     if (pending_space_) {
       text_ += ' ';
       mirror(' ');
       pending_space_ = false;
     }
-    text_ += c;
-    mirror(c);
+    const std::string_view run = decoded.substr(i, j - i);
+    text_.append(run);
+    mirror(run);
+    i = j;
   }
+}
+
+void TextBuilder::mirror(std::string_view run) {
+  if (!keep_markup_ || !mirroring_) return;
+  std::size_t from = 0;
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    const char c = run[k];
+    if (c != '&' && c != '<' && c != '>') continue;
+    markup_.append(run.substr(from, k - from));
+    markup_ += c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;";
+    from = k + 1;
+  }
+  markup_.append(run.substr(from));
 }
 
 void TextBuilder::mirror(char c) {

@@ -104,6 +104,8 @@ private:
   };
   /// Appends `c` to the markup view, escaped.
   void mirror(char c);
+  /// Appends `run` to the markup view, escaped.
+  void mirror(std::string_view run);
 
   std::string text_;
   std::string markup_;

@@ -20,6 +20,14 @@ inline bool is_ascii_space(unsigned char c) noexcept {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/// True when every byte of `s` is ASCII.
+inline bool is_ascii(sv s) noexcept {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 /// Length of the white-space character starting at `i` (ASCII white space,
 /// no-break spaces and the other Unicode space separators), or 0.
 inline std::size_t space_at(sv s, std::size_t i) noexcept {

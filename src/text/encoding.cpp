@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -77,8 +78,17 @@ std::string hex_bytes(std::string_view s) {
 void repair_utf8(std::string& text, std::vector<EncodingProblem>& problems) {
   std::string_view s = text;
   std::size_t i = 0, bad = 0;
-  // Fast path: find the first invalid sequence, if any.
+  // Fast path: find the first invalid sequence, if any; ASCII eight bytes
+  // at a time.
   while (i < s.size()) {
+    std::uint64_t word;
+    if (s.size() - i >= sizeof word) {
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += sizeof word;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;

@@ -1,6 +1,7 @@
 #include "text/line_index.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace termgraph {
@@ -10,9 +11,24 @@ bool is_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
+/// The continuation bytes (10xxxxxx) among the eight bytes of `word`.
+unsigned continuation_bytes(std::uint64_t word) {
+  const std::uint64_t high = 0x8080808080808080ULL;
+  const std::uint64_t marks = word & ~(word << 1) & high;  // bit 7 set, bit 6 clear
+  // One bit per byte at most: their sum lands in the top byte.
+  return static_cast<unsigned>(((marks >> 7) * 0x0101010101010101ULL) >> 56);
+}
+
 std::uint32_t count_code_points(std::string_view text, std::size_t from, std::size_t to) {
   std::uint32_t n = 0;
-  for (std::size_t i = from; i < to; ++i) n += is_continuation(text[i]) ? 0 : 1;
+  std::size_t i = from;
+  // Eight bytes at a time: the bytes less the continuation bytes.
+  for (; i + 8 <= to; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    n += 8 - continuation_bytes(word);
+  }
+  for (; i < to; ++i) n += is_continuation(text[i]) ? 0 : 1;
   return n;
 }
 }  // namespace
@@ -78,6 +94,11 @@ LineColumn LineIndex::at(std::string_view text, std::size_t offset) {
 std::uint32_t LineIndex::code_points_before(std::string_view text, std::size_t offset) const {
   const std::size_t k = offset / kStride;
   if (k >= checkpoints_.size()) return checkpoints_.empty() ? 0 : checkpoints_.back();
+  // A block of ASCII (as many code points as bytes) needs no count.
+  if (k + 1 < checkpoints_.size() &&
+      checkpoints_[k + 1] - checkpoints_[k] == std::min(kStride, text.size() - k * kStride)) {
+    return checkpoints_[k] + static_cast<std::uint32_t>(offset - k * kStride);
+  }
   return checkpoints_[k] + count_code_points(text, k * kStride, offset);
 }
 
