@@ -1,86 +1,197 @@
-#!/bin/sh
-# Whole-process comparison: termgraph against a bare pugixml parse of the
-# same file, each run three times in the same session, and the ratios of
-# their median CPU time (user + system) and peak memory. Figures are only
-# comparable within one run: the machines are shared and noisy.
+#!/usr/bin/env bash
+# Whole-process comparison of `termgraph check --format json` with a bare
+# pugixml parse of the same file (bench/parse_baseline.cpp) and with
+# `xmllint --noout` (well-formedness only), on generated vocabularies.
+# Each command runs RUNS times, alternating with the others, so that the
+# machine's noise falls on all of them alike; the script prints the median
+# CPU time (user + system), wall time and peak memory of each, and their
+# ratios. Figures are only comparable within one run: the machines are
+# shared and noisy.
 #
-#   scripts/bench-process.sh [entries] [build-dir]
-#       `termgraph check --format json` on a generated NISO STS clause
-#       (scripts/gen-sts.py, 100000 entries by default).
+#   scripts/bench-process.sh [--sizes "100000 1000000"] [--formats "sts tbx native"]
+#                            [--runs N] [--seed S] [--keep DIR] [build-dir]
+#       For each size, scripts/gen-sts.py writes an STS clause with planted
+#       cycles and dangling references (and their list); `termgraph convert`
+#       writes the same vocabulary as TBX and as native XML. For each
+#       format, the findings of `check` are compared with the planted ones
+#       (scripts/compare-findings.py) before anything is timed. With both
+#       sizes, the CPU time of check at the larger is also given as a
+#       multiple of that at the smaller. Defaults: sizes 100000 and 1000000,
+#       every format, 3 runs, gen-sts.py's seed; build-dir build-bench.
 #   scripts/bench-process.sh --tbx2008 [entries] [build-dir]
 #       a generated two-language TBX 2008 export (scripts/gen-tbx.py, English
 #       and Arabic, subject fields and transactions, 5000 entries by
 #       default): `check --format json` (load and check), `convert --to tbx`
-#       and `convert --to tbx2008`, each a whole process.
-set -eu
+#       and `convert --to tbx2008`, each a whole process, against the parse.
+set -euo pipefail
 
-mode=sts
-if [ "${1:-}" = "--tbx2008" ]; then
-  mode=tbx2008
-  shift
-fi
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [ "$mode" = tbx2008 ]; then default_entries=5000; else default_entries=100000; fi
-entries=${1:-$default_entries}
-build=${2:-"$root/build-bench"}
+mode=sizes
+sizes="100000 1000000"
+formats="sts tbx native"
+runs=${RUNS:-3}
+seed=""
+keep=""
+entries=""
+build="$root/build-bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes=$2; shift 2 ;;
+    --formats) formats=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --keep) keep=$2; shift 2 ;;
+    --tbx2008) mode=tbx2008; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *)
+      if [ "$mode" = tbx2008 ] && [ -z "$entries" ] && [[ $1 =~ ^[0-9]+$ ]]; then
+        entries=$1
+      elif [ "$mode" = sizes ] && [[ $1 =~ ^[0-9]+$ ]]; then
+        sizes=$1  # the former usage: bench-process.sh ENTRIES [build-dir]
+      else
+        build=$1
+      fi
+      shift ;;
+  esac
+done
 
 "$root/scripts/bench-build.sh" "$build" termgraph-cli termgraph_parse_baseline
+termgraph="$build/termgraph"
+parse="$build/bench/termgraph_parse_baseline"
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-if [ "$mode" = tbx2008 ]; then
-  input="$work/export.tbx"
-  python3 "$root/scripts/gen-tbx.py" --entries "$entries" --script ar --out "$input"
+if [ -n "$keep" ]; then
+  mkdir -p "$keep"
+  work=$(cd "$keep" && pwd)
 else
-  input="$work/clause.xml"
-  python3 "$root/scripts/gen-sts.py" --entries "$entries" --out "$input" \
-    --expected "$work/expected.json"
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
 fi
-echo "input: $entries entries, $(wc -c <"$input") bytes"
 
-# Prints "cpu_seconds max_rss_kb" for the command: time(1)'s CPU time (user
-# + system) of `runs` runs in a row, divided by `runs`, and the peak memory
-# of one run. time(1) counts in 10 ms steps, about as long as the parse of
-# a small file: the TBX 2008 measurement runs each command 10 times. The
-# exit status is ignored (check exits 1 on errors).
-if [ "$mode" = tbx2008 ]; then runs=${RUNS:-10}; else runs=${RUNS:-1}; fi
+# measure FILE COMMAND...: appends "cpu wall peak_kb" of one run of COMMAND
+# (its output thrown away; check exits 1 on errors, which is not a failure).
 measure() {
-  /usr/bin/time -f '%U %S %M' -o "$work/time" sh -c '
-    n=$1; shift; i=0
-    while [ "$i" -lt "$n" ]; do "$@" >/dev/null 2>&1 || true; i=$((i + 1)); done
-  ' sh "$runs" "$@" >/dev/null 2>&1 || true
-  tail -n 1 "$work/time" | awk -v n="$runs" '{ printf "%.4f %d\n", ($1 + $2) / n, $3 }'
+  local out=$1
+  shift
+  /usr/bin/time -f '%U %S %e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
+  tail -n 1 "$work/time" | awk '{ printf "%.3f %.3f %d\n", $1 + $2, $3, $4 }' >>"$out"
 }
 
-median() { sort -n | sed -n 2p; }
-
-# report NAME FILE: its median CPU and memory, and the ratios to the parse.
-report() {
-  awk -v name="$1" -v cc="$(cut -d' ' -f1 "$2" | median)" -v cm="$(cut -d' ' -f2 "$2" | median)" \
-    -v pc="$p_cpu" -v pm="$p_mem" 'BEGIN {
-    printf "%s: %.3f s CPU, %d KB peak; %.2fx the parse CPU, %.2fx its memory\n", name, cc, cm,
-      (pc > 0 ? cc / pc : 0), (pm > 0 ? cm / pm : 0)
-  }'
+# median FILE COLUMN: the median of a column of numbers.
+median() {
+  cut -d' ' -f"$2" "$1" | sort -g | awk '{ v[NR] = $1 } END {
+    if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-for i in 1 2 3; do
-  measure "$build/bench/termgraph_parse_baseline" "$input" >>"$work/parse"
-  measure "$build/termgraph" check --format json "$input" >>"$work/check"
-  if [ "$mode" = tbx2008 ]; then
-    measure "$build/termgraph" convert --to tbx -o "$work/out.tbx" "$input" >>"$work/to-tbx"
-    measure "$build/termgraph" convert --to tbx2008 -o "$work/out-2008.tbx" "$input" \
-      >>"$work/to-tbx2008"
+# row NAME FILE BASE_FILE: one line of the table, with ratios to BASE_FILE.
+row() {
+  local c w m bc bw bm
+  c=$(median "$2" 1) w=$(median "$2" 2) m=$(median "$2" 3)
+  bc=$(median "$3" 1) bw=$(median "$3" 2) bm=$(median "$3" 3)
+  awk -v n="$1" -v c="$c" -v w="$w" -v m="$m" -v bc="$bc" -v bw="$bw" -v bm="$bm" 'BEGIN {
+    printf "  %-26s %8.3f %8.3f %9.1f   %6.2fx %6.2fx %6.2fx\n", n, c, w, m / 1024,
+      (bc > 0 ? c / bc : 0), (bw > 0 ? w / bw : 0), (bm > 0 ? m / bm : 0) }'
+}
+
+header() {
+  printf "  %-26s %8s %8s %9s   %7s %7s %7s\n" "" "CPU s" "wall s" "peak MiB" "CPU" "wall" "memory"
+}
+
+# generate SIZE: the STS file of SIZE entries, its planted findings, and
+# the same vocabulary as TBX and native XML.
+generate() {
+  local n=$1
+  local seed_args=()
+  [ -n "$seed" ] && seed_args=(--seed "$seed")
+  python3 "$root/scripts/gen-sts.py" --entries "$n" "${seed_args[@]}" \
+    --out "$work/sts-$n.xml" --expected "$work/expected-$n.json"
+  for f in $formats; do
+    case "$f" in
+      sts) ;;
+      tbx) "$termgraph" convert --to tbx -o "$work/tbx-$n.tbx" "$work/sts-$n.xml" 2>/dev/null || true ;;
+      native) "$termgraph" convert --to native -o "$work/native-$n.xml" "$work/sts-$n.xml" \
+        2>/dev/null || true ;;
+      *) echo "bench-process: unknown format '$f' (sts, tbx or native)" >&2; exit 2 ;;
+    esac
+  done
+}
+
+input_of() {
+  case "$1" in
+    sts) echo "$work/sts-$2.xml" ;;
+    tbx) echo "$work/tbx-$2.tbx" ;;
+    native) echo "$work/native-$2.xml" ;;
+  esac
+}
+
+run_sizes() {
+  local n f input
+  for n in $sizes; do
+    generate "$n"
+    for f in $formats; do
+      input=$(input_of "$f" "$n")
+      echo "== $f, $n entries, $(wc -c <"$input") bytes"
+      "$termgraph" check --format json "$input" >"$work/report.json" 2>/dev/null || true
+      python3 "$root/scripts/compare-findings.py" "$work/report.json" "$work/expected-$n.json" \
+        "$input" | sed 's/^/  findings: /'
+      rm -f "$work/$f-$n.parse" "$work/$f-$n.xmllint" "$work/$f-$n.check"
+      for _ in $(seq "$runs"); do
+        measure "$work/$f-$n.parse" "$parse" "$input"
+        measure "$work/$f-$n.xmllint" xmllint --noout --huge "$input"
+        measure "$work/$f-$n.check" "$termgraph" check --format json "$input"
+      done
+      echo "  medians of $runs runs; ratios to the bare pugixml parse:"
+      header
+      row "pugixml parse" "$work/$f-$n.parse" "$work/$f-$n.parse"
+      row "xmllint --noout" "$work/$f-$n.xmllint" "$work/$f-$n.parse"
+      row "termgraph check" "$work/$f-$n.check" "$work/$f-$n.parse"
+      awk -v c="$(median "$work/$f-$n.check" 1)" -v x="$(median "$work/$f-$n.xmllint" 1)" \
+        'BEGIN { printf "  termgraph check CPU / xmllint CPU: %.2fx\n", (x > 0 ? c / x : 0) }'
+    done
+  done
+  # Growth: CPU time of check at the largest size over the smallest.
+  local small large
+  small=$(echo "$sizes" | tr ' ' '\n' | sort -n | head -n 1)
+  large=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -n 1)
+  if [ "$small" != "$large" ]; then
+    for f in $formats; do
+      awk -v f="$f" -v s="$small" -v l="$large" -v cs="$(median "$work/$f-$small.check" 1)" \
+        -v cl="$(median "$work/$f-$large.check" 1)" -v ml="$(median "$work/$f-$large.check" 3)" \
+        'BEGIN { printf "%s: check CPU at %d entries = %.2fx that at %d; peak %.0f MiB\n",
+                 f, l, (cs > 0 ? cl / cs : 0), s, ml / 1024 }'
+    done
   fi
-done
-p_cpu=$(cut -d' ' -f1 "$work/parse" | median)
-p_mem=$(cut -d' ' -f2 "$work/parse" | median)
-printf "pugixml parse: %.3f s CPU, %d KB peak\n" "$p_cpu" "$p_mem"
-report "termgraph check" "$work/check"
-if [ "$mode" = tbx2008 ]; then
-  report "termgraph convert --to tbx" "$work/to-tbx"
-  report "termgraph convert --to tbx2008" "$work/to-tbx2008"
+}
+
+run_tbx2008() {
+  local n=${entries:-5000}
+  local input="$work/export.tbx"
+  python3 "$root/scripts/gen-tbx.py" --entries "$n" --script ar --out "$input"
+  echo "input: $n entries, $(wc -c <"$input") bytes"
+  # time(1) counts in 10 ms steps, about as long as the parse of a small
+  # file: each measurement is of 10 processes in a row.
+  rm -f "$work/parse" "$work/check" "$work/to-tbx" "$work/to-tbx2008"
+  for _ in $(seq "$runs"); do
+    measure "$work/parse" bash -c 'for i in 1 2 3 4 5 6 7 8 9 10; do "$@" || true; done' _ "$parse" "$input"
+    measure "$work/check" bash -c 'for i in 1 2 3 4 5 6 7 8 9 10; do "$@" || true; done' _ \
+      "$termgraph" check --format json "$input"
+    measure "$work/to-tbx" bash -c 'for i in 1 2 3 4 5 6 7 8 9 10; do "$@" || true; done' _ \
+      "$termgraph" convert --to tbx -o "$work/out.tbx" "$input"
+    measure "$work/to-tbx2008" bash -c 'for i in 1 2 3 4 5 6 7 8 9 10; do "$@" || true; done' _ \
+      "$termgraph" convert --to tbx2008 -o "$work/out-2008.tbx" "$input"
+  done
+  echo "medians of $runs runs of 10 processes each; ratios to the bare pugixml parse:"
+  header
+  row "pugixml parse" "$work/parse" "$work/parse"
+  row "termgraph check" "$work/check" "$work/parse"
+  row "termgraph convert --to tbx" "$work/to-tbx" "$work/parse"
+  row "termgraph convert --to tbx2008" "$work/to-tbx2008" "$work/parse"
   # What was written is what was read: the entry count of each output.
   for out in "$work/out.tbx" "$work/out-2008.tbx"; do
     echo "$(basename "$out"): $(grep -o '<\(termEntry\|conceptEntry\) ' "$out" | wc -l) entries"
   done
-fi
+}
+
+case "$mode" in
+  sizes) run_sizes ;;
+  tbx2008) run_tbx2008 ;;
+esac
