@@ -154,8 +154,14 @@ void TextBuilder::append_plain(std::string_view decoded, std::size_t raw_offset,
   }
 }
 
+void TextBuilder::materialize() {
+  if (!keep_markup_ || materialized_) return;
+  materialized_ = true;
+  mirror(text_);
+}
+
 void TextBuilder::mirror(std::string_view run) {
-  if (!keep_markup_ || !mirroring_) return;
+  if (!keep_markup_ || !mirroring_ || !materialized_) return;
   std::size_t from = 0;
   for (std::size_t k = 0; k < run.size(); ++k) {
     const char c = run[k];
@@ -168,7 +174,7 @@ void TextBuilder::mirror(std::string_view run) {
 }
 
 void TextBuilder::mirror(char c) {
-  if (!keep_markup_ || !mirroring_) return;
+  if (!keep_markup_ || !mirroring_ || !materialized_) return;
   switch (c) {
     case '&':
       markup_ += "&amp;";
@@ -186,6 +192,7 @@ void TextBuilder::mirror(char c) {
 
 void TextBuilder::open_markup(std::string_view name) {
   if (!keep_markup_) return;
+  materialize();
   // A pending space stands before the element ("a <bold>b</bold>"), not
   // inside it.
   if (pending_space_ && !text_.empty()) {
@@ -202,6 +209,7 @@ void TextBuilder::open_markup(std::string_view name) {
 
 void TextBuilder::close_markup(std::string_view name) {
   if (!keep_markup_) return;
+  materialize();
   markup_ += "</";
   markup_ += name;
   markup_ += '>';
@@ -209,6 +217,7 @@ void TextBuilder::close_markup(std::string_view name) {
 
 void TextBuilder::append_with_markup(std::string_view text, std::size_t raw_offset,
                                      std::string_view xml) {
+  materialize();
   // The space before the formula stands before its markup too.
   if (pending_space_ && !text_.empty() && !text.empty()) mirror(' ');
   mirroring_ = false;

@@ -102,6 +102,10 @@ private:
     std::size_t t = 0, r = 0, space_at = 0;
     bool pending = false;
   };
+  /// Starts the markup view, at the first inline element: until then it
+  /// would only be the text escaped, and is not kept (most blocks have no
+  /// inline markup); from then on, text is mirrored into it as appended.
+  void materialize();
   /// Appends `c` to the markup view, escaped.
   void mirror(char c);
   /// Appends `run` to the markup view, escaped.
@@ -111,7 +115,8 @@ private:
   std::string markup_;
   bool keep_markup_ = false;
   bool has_markup_ = false;
-  bool mirroring_ = true;  // append() copies into the markup view
+  bool mirroring_ = true;      // append() copies into the markup view
+  bool materialized_ = false;  // the markup view is kept (materialize())
   std::vector<Anchor> anchors_;
   std::vector<MarkupLink> links_;
   bool pending_space_ = false;
