@@ -261,9 +261,10 @@ TEST(Load, EntryRangesEndJustPastTheirEndTags) {
 // the whole file is scanned instead: the entries read before the error
 // end at their end tags, the one left open at the end of the file.
 TEST(Load, EntryRangesEndInAFileTruncatedInAnEntry) {
-  const std::string text = "<vocabulary xmlns=\"urn:termgraph:vocabulary:1\" xml:lang=\"en\">\n"
-                           "<entry number=\"1\"><term>a</term><definition>x</definition></entry>\n"
-                           "<entry number=\"2\"><term>b</term><definition>y</definition>";
+  const std::string text =
+      "<vocabulary xmlns=\"urn:termgraph:vocabulary:1\" xml:lang=\"en\">\n"
+      "<entry number=\"1\"><term>a</term><definition>x</definition></entry>\n"
+      "<entry number=\"2\"><term>b</term><definition>y</definition>";
   LoadResult r = load_string(text, "cut.xml");
   ASSERT_EQ(r.vocabulary.size(), 2u);
   EXPECT_EQ(r.vocabulary[0].range.end_line, 2u);
