@@ -206,6 +206,16 @@ TEST(LoadSts, DeepNestingDoesNotRecurse) {
   ASSERT_NE(last.languages[0].definition, nullptr);
   EXPECT_EQ(last.languages[0].definition->text, "deep text");
   EXPECT_EQ(r.errors(), 0u);
+  // Each nested entry ends at its own end tag: the innermost at the first
+  // </term-sec>, the outermost at the last of the run (one line: columns
+  // are byte offsets + 1, the text being ASCII).
+  const std::size_t first_close = doc.find("</term-sec>") + std::string("</term-sec>").size();
+  const std::size_t last_close = doc.find("<term-sec><label>2.1");
+  EXPECT_EQ(r.vocabulary[depth - 1].range.end_column, first_close + 1);
+  EXPECT_EQ(r.vocabulary[depth - 2].range.end_column,
+            first_close + std::string("</term-sec>").size() + 1);
+  EXPECT_EQ(r.vocabulary[0].range.end_column, last_close + 1);
+  EXPECT_EQ(r.vocabulary[0].range.end_line, 1u);
 }
 
 TEST(LoadSts, DocumentOnOneLineLoadsInLinearTime) {

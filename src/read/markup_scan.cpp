@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <pugixml.hpp>
+#include <unordered_map>
 #include <vector>
 
 namespace termgraph {
@@ -41,34 +42,52 @@ Starts sorted_starts(const Builder& builder) {
   return starts;
 }
 
+/// The offset of the '<' of element `node`, or SIZE_MAX.
+std::size_t tag_offset(pugi::xml_node node) {
+  const std::ptrdiff_t name = node.offset_debug();
+  return name > 0 ? static_cast<std::size_t>(name - 1) : SIZE_MAX;
+}
+
 /// The end of element `element` (the '<' of its start tag is in the
 /// buffer): only the tail of the element is scanned, from its last
 /// descendant on, counting the end tags that close that descendant's
-/// ancestors up to `element`. Returns SIZE_MAX when the tree gives no
-/// offset to start from.
-std::size_t element_end(std::string_view raw, pugi::xml_node element) {
+/// ancestors up to `element`. An entry met on the way down whose end is in
+/// `known` (by the offset of its '<') stops the descent: the scan starts
+/// past it, so that entries nested in each other cost their own tails only.
+/// Returns SIZE_MAX when the tree gives no offset to start from.
+std::size_t element_end(std::string_view raw, pugi::xml_node element,
+                        const std::unordered_map<std::size_t, std::size_t>& known) {
   pugi::xml_node leaf = element;
   std::size_t open = 0;  // elements from `element` to the leaf's parent, open at `from`
+  std::size_t from = SIZE_MAX;
   while (pugi::xml_node last = leaf.last_child()) {
     leaf = last;
     ++open;
+    if (leaf.type() != pugi::node_element) continue;
+    const auto found = known.find(tag_offset(leaf));
+    if (found != known.end()) {
+      from = found->second;  // just past the nested entry, which is closed
+      break;
+    }
   }
-  const std::ptrdiff_t at = leaf.offset_debug();
-  if (at < 0) return SIZE_MAX;
-  std::size_t from = static_cast<std::size_t>(at);
-  switch (leaf.type()) {
-    case pugi::node_element:
-      // The leaf's own tag is scanned: it opens (or is empty) like any other.
-      if (from == 0) return SIZE_MAX;
-      from -= 1;  // offset_debug() is the name's; the tag starts at '<'
-      break;
-    case pugi::node_pcdata:
-      break;  // character data holds no '<'
-    case pugi::node_cdata:
-      from = markup_detail::past(raw, from, "]]>");
-      break;
-    default:
-      return SIZE_MAX;  // comments, PIs: not kept with the parse options used
+  if (from == SIZE_MAX) {
+    const std::ptrdiff_t at = leaf.offset_debug();
+    if (at < 0) return SIZE_MAX;
+    from = static_cast<std::size_t>(at);
+    switch (leaf.type()) {
+      case pugi::node_element:
+        // The leaf's own tag is scanned: it opens (or is empty) like any other.
+        if (from == 0) return SIZE_MAX;
+        from -= 1;  // offset_debug() is the name's; the tag starts at '<'
+        break;
+      case pugi::node_pcdata:
+        break;  // character data holds no '<'
+      case pugi::node_cdata:
+        from = markup_detail::past(raw, from, "]]>");
+        break;
+      default:
+        return SIZE_MAX;  // comments, PIs: not kept with the parse options used
+    }
   }
   if (from > raw.size()) return SIZE_MAX;
   // Left open (a truncated file): the end of the file.
@@ -97,23 +116,23 @@ bool set_xml_entry_ends(Builder& builder, const pugi::xml_document& document) {
   const Starts starts = sorted_starts(builder);
   if (starts.empty()) return true;
   const std::string_view raw = builder.raw();
-  std::vector<std::size_t> ends(starts.size(), SIZE_MAX);
+  // The element each start names, found in document order without
+  // recursion. A subtree is not walked when the next start lies past it
+  // (its next sibling starts before that start).
+  std::vector<pugi::xml_node> elements(starts.size());
   std::size_t next = 0;  // the first start not yet reached
-  // The elements in document order, without recursion.
   pugi::xml_node node = document.first_child();
   while (node && next < starts.size()) {
     bool descend = true;
     if (node.type() == pugi::node_element) {
-      const std::ptrdiff_t name = node.offset_debug();
-      if (name > 0) {
-        const auto lt = static_cast<std::size_t>(name - 1);
-        while (next < starts.size() && starts[next].offset < lt) ++next;
-        if (next < starts.size() && starts[next].offset == lt) {
-          const std::size_t end = element_end(raw, node);
-          while (next < starts.size() && starts[next].offset == lt) ends[next++] = end;
-          // No entry starts inside this one: its subtree is not walked.
-          descend = next < starts.size() && starts[next].offset < end;
-        }
+      const std::size_t lt = tag_offset(node);
+      while (next < starts.size() && starts[next].offset < lt) ++next;
+      if (lt != SIZE_MAX && next < starts.size() && starts[next].offset == lt) {
+        while (next < starts.size() && starts[next].offset == lt) elements[next++] = node;
+        const pugi::xml_node after = node.next_sibling();
+        const std::ptrdiff_t bound = after ? after.offset_debug() : -1;
+        descend = next < starts.size() &&
+                  (bound < 0 || starts[next].offset < static_cast<std::size_t>(bound));
       }
     }
     pugi::xml_node child = descend ? node.first_child() : pugi::xml_node();
@@ -124,7 +143,18 @@ bool set_xml_entry_ends(Builder& builder, const pugi::xml_document& document) {
     while (node && !node.next_sibling()) node = node.parent();
     if (node) node = node.next_sibling();
   }
-  if (std::find(ends.begin(), ends.end(), SIZE_MAX) != ends.end()) return false;
+  // The ends, last start first: an entry nested in another is closed
+  // before the other is looked at.
+  std::vector<std::size_t> ends(starts.size(), SIZE_MAX);
+  std::unordered_map<std::size_t, std::size_t> known;
+  known.reserve(starts.size());
+  for (std::size_t k = starts.size(); k-- > 0;) {
+    if (!elements[k]) return false;
+    const auto same = known.find(starts[k].offset);
+    ends[k] = same != known.end() ? same->second : element_end(raw, elements[k], known);
+    if (ends[k] == SIZE_MAX) return false;
+    known.emplace(starts[k].offset, ends[k]);
+  }
   for (std::size_t k = 0; k < starts.size(); ++k) builder.set_entry_end(starts[k].entry, ends[k]);
   return true;
 }
