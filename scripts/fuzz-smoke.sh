@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # Fuzz smoke run: configures and builds the libFuzzer harnesses with clang
 # (ASan + UBSan, library instrumented too) in their own build tree, then runs
-# each harness from its seed corpus for a fixed time (about a minute in all).
+# each harness from its seed corpus for a fixed time (40 seconds in all).
 # Exits non-zero on any crash, leak, timeout, out-of-memory or sanitizer
 # report, and prints the reproducer's path. See docs/fuzzing.md.
 #
 # usage: scripts/fuzz-smoke.sh [build-dir]     (default: build/fuzz)
-# environment: FUZZ_SECONDS   seconds per harness (default 8; 8 harnesses)
+# environment: FUZZ_SECONDS   seconds per harness (default 5; 8 harnesses)
 #              FUZZ_JOBS      parallel build jobs (default 2)
 #              CC, CXX        compilers (default clang, clang++)
 set -euo pipefail
 
 src="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$src/build/fuzz}"
-seconds="${FUZZ_SECONDS:-8}"
+seconds="${FUZZ_SECONDS:-5}"
 jobs="${FUZZ_JOBS:-2}"
 cc="${CC:-clang}"
 cxx="${CXX:-clang++}"
