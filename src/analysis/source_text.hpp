@@ -60,8 +60,11 @@ public:
   /// The range of bytes [begin, end) of `file`.
   SourceRange range(FileId file, std::size_t begin, std::size_t end) {
     std::string_view text = raw(file);
-    LineColumn b = impl_.lines[file].at(text, begin);
-    LineColumn e = impl_.lines[file].at(text, end);
+    if (line_cursors_.size() <= file) line_cursors_.resize(file + 1);
+    // A cursor of this pass's own: passes run on several threads at once.
+    LineIndex::Cursor& cursor = line_cursors_[file];
+    LineColumn b = impl_.lines[file].at(text, begin, cursor);
+    LineColumn e = impl_.lines[file].at(text, end, cursor);
     return {file, b.line, b.column, e.line, e.column};
   }
 
@@ -107,6 +110,7 @@ private:
   Vocabulary::Impl& impl_;
   std::vector<bool> xml_;
   Cursor cursor_;
+  std::vector<LineIndex::Cursor> line_cursors_;  // per file
 };
 
 }  // namespace termgraph

@@ -63,32 +63,33 @@ LineIndex::LineIndex(std::string_view text) {
   }
 }
 
-LineColumn LineIndex::at(std::string_view text, std::size_t offset) {
+LineColumn LineIndex::at(std::string_view text, std::size_t offset, Cursor& cursor) const {
   if (starts_.empty()) return {1, 1};
   offset = std::min(offset, text.size());
   // Continue from the cursor when the offset is further along the same line.
-  std::size_t line_end = last_.line < starts_.size() ? starts_[last_.line] : text.size() + 1;
-  std::size_t line_start = starts_[last_.line - 1];
+  std::size_t line_end =
+      cursor.position.line < starts_.size() ? starts_[cursor.position.line] : text.size() + 1;
+  std::size_t line_start = starts_[cursor.position.line - 1];
   const std::size_t distance =
-      offset >= last_offset_ ? offset - last_offset_ : last_offset_ - offset;
+      offset >= cursor.offset ? offset - cursor.offset : cursor.offset - offset;
   if (offset >= line_start && offset < line_end && distance <= kStride) {
     // Same line as the cursor, and near it: count only the distance to it,
     // forwards or backwards.
-    if (offset >= last_offset_) {
-      last_.column += count_code_points(text, last_offset_, offset);
+    if (offset >= cursor.offset) {
+      cursor.position.column += count_code_points(text, cursor.offset, offset);
     } else {
-      last_.column -= count_code_points(text, offset, last_offset_);
+      cursor.position.column -= count_code_points(text, offset, cursor.offset);
     }
-    last_offset_ = offset;
-    return last_;
+    cursor.offset = offset;
+    return cursor.position;
   }
   auto it = std::upper_bound(starts_.begin(), starts_.end(), static_cast<std::uint32_t>(offset));
   std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // 1-based
   std::size_t start = starts_[line - 1];
-  last_ = {static_cast<std::uint32_t>(line),
-           1 + code_points_before(text, offset) - code_points_before(text, start)};
-  last_offset_ = offset;
-  return last_;
+  cursor.position = {static_cast<std::uint32_t>(line),
+                     1 + code_points_before(text, offset) - code_points_before(text, start)};
+  cursor.offset = offset;
+  return cursor.position;
 }
 
 std::uint32_t LineIndex::code_points_before(std::string_view text, std::size_t offset) const {

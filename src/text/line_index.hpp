@@ -25,8 +25,19 @@ public:
   /// Indexes `text`; later calls must pass the same text.
   explicit LineIndex(std::string_view text);
 
-  /// Line and column of byte `offset` of `text` (clamped to the text).
-  LineColumn at(std::string_view text, std::size_t offset);
+  /// The last answer of a sequence of lookups, which the next one starts
+  /// from when it is near.
+  struct Cursor {
+    std::size_t offset = 0;
+    LineColumn position{1, 1};
+  };
+
+  /// Line and column of byte `offset` of `text` (clamped to the text),
+  /// from the index's own cursor: one thread at a time.
+  LineColumn at(std::string_view text, std::size_t offset) { return at(text, offset, cursor_); }
+  /// The same from the caller's cursor: threads with cursors of their own
+  /// may ask at once.
+  LineColumn at(std::string_view text, std::size_t offset, Cursor& cursor) const;
 
   /// The number of lines (at least 1).
   std::size_t line_count() const { return starts_.empty() ? 1 : starts_.size(); }
@@ -46,9 +57,7 @@ private:
   std::vector<std::uint32_t> starts_;  // offset of each line's first byte
   // checkpoints_[k]: code points before byte k * kStride.
   std::vector<std::uint32_t> checkpoints_;
-  // Cursor: the last answer.
-  std::size_t last_offset_ = 0;
-  LineColumn last_{1, 1};
+  Cursor cursor_;
 };
 
 }  // namespace termgraph
