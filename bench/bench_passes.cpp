@@ -149,7 +149,10 @@ const std::vector<std::pair<const char*, PassFunction>>& pipeline() {
        [](Impl& impl, std::vector<termgraph::Diagnostic>& d) {
          termgraph::check_structure(impl, d);
        }},
-      {"text-checks", &termgraph::check_text},
+      {"text-checks",
+       [](Impl& impl, std::vector<termgraph::Diagnostic>& d) {
+         termgraph::check_text(impl, d, d);
+       }},
       {"writing", &termgraph::check_writing},
   };
   return passes;

@@ -15,6 +15,7 @@
 #include "termgraph/load.hpp"
 #include "termgraph/report.hpp"
 #include "termgraph/write.hpp"
+#include "vocab_gen.hpp"
 
 using namespace termgraph;
 
@@ -227,4 +228,96 @@ TEST(Threads, EightLoadersGetTheSameVocabulary) {
   ASSERT_NE(expected.find("[circular-definition]"), std::string::npos);
   ASSERT_NE(expected.find("<termSec>"), std::string::npos);
   for (const std::string& g : got) EXPECT_EQ(g, expected);
+}
+
+namespace {
+
+std::string describe(const SourceRange& r) {
+  return std::to_string(r.file) + ":" + std::to_string(r.line) + ":" + std::to_string(r.column) +
+         "-" + std::to_string(r.end_line) + ":" + std::to_string(r.end_column);
+}
+
+/// Every field of every finding, entry ids and positions included.
+std::string findings(const LoadResult& r) {
+  std::string out;
+  for (const Diagnostic& d : r.diagnostics) {
+    out += std::string(d.rule_id()) + " " + std::to_string(static_cast<int>(d.severity)) + " " +
+           describe(d.range) + " " + d.message + " [";
+    for (EntryId e : d.entries) out += std::to_string(e) + ",";
+    out += "] ";
+    for (const RelatedLocation& l : d.related) out += describe(l.range) + " " + l.message + ";";
+    for (const Fix& f : d.fixes) {
+      out += f.message + "{";
+      for (const Edit& e : f.edits) out += describe(e.range) + "=" + e.replacement + ";";
+      out += "}";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+/// What a load gave: the findings, the formats, the files, the model as TBX
+/// and native XML, references, lookups and searches.
+std::string everything(const LoadResult& r) {
+  std::ostringstream out;
+  out << findings(r);
+  for (Format f : r.formats) out << static_cast<int>(f) << ",";
+  for (FileId f = 0; f < r.vocabulary.files().size(); ++f) out << r.vocabulary.files()[f] << ";";
+  write_vocabulary(out, r.vocabulary, Format::tbx);
+  write_vocabulary(out, r.vocabulary, Format::native);
+  out << survey(r.vocabulary) << every_search(r.vocabulary);
+  return out.str();
+}
+
+}  // namespace
+
+// Several inputs are read on several threads, each into a model of its own
+// appended in input order, and independent passes run side by side: the
+// vocabulary, its ids and positions, and the findings in their order must be
+// those of one thread, whatever the number of threads.
+TEST(Threads, FilesReadSideBySideGiveWhatOneThreadGives) {
+  // Generated vocabularies in every format read (their numbers clash across
+  // files: findings that name entries of several files), the test data
+  // (malformed files among them), the bundled vocabulary and a missing path.
+  const Format formats[] = {Format::native, Format::sts, Format::tbx, Format::csv};
+  const char* extensions[] = {".xml", ".xml", ".tbx", ".csv"};
+  std::vector<Source> sources;
+  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+    const termgraph::testing::GeneratedVocabulary g = termgraph::testing::generate_vocabulary(seed);
+    LoadOptions quiet;
+    quiet.analysis.run = false;
+    LoadResult read = load_string(g.xml, "gen.xml", quiet);
+    std::ostringstream written;
+    ASSERT_TRUE(write_vocabulary(written, read.vocabulary, formats[seed % 4]));
+    sources.push_back({"gen-" + std::to_string(seed) + extensions[seed % 4], written.str()});
+  }
+  sources.push_back({"broken.xml", "<vocabulary><entry number='1'><term>x</term>"});
+  // Enough references (over 4 096) for resolution to share them between
+  // two threads: each entry cites the next two, by term and number, some
+  // by a wrong term, some numbers that no entry has.
+  std::string many = "<vocabulary xmlns=\"urn:termgraph:vocabulary:1\">\n";
+  for (int i = 1; i <= 2500; ++i) {
+    auto term = [](int k) { return "item " + std::to_string(k * 7919 % 100003); };
+    many += "<entry number=\"9." + std::to_string(i) + "\"><term>" + term(i) +
+            "</term><definition>part of " + term(i + 1) + " (9." + std::to_string(i + 1) +
+            ") and of " + (i % 97 == 0 ? std::string("something else") : term(i + 2)) + " (9." +
+            std::to_string(i % 89 == 0 ? i + 5000 : i + 2) + ")</definition></entry>\n";
+  }
+  sources.push_back({"many.xml", many + "</vocabulary>\n"});
+  auto load = [&](unsigned threads) {
+    LoadOptions options;
+    options.analysis.threads = threads;
+    std::string out = everything(load_sources(sources, options));
+    out += everything(
+        load_files({TERMGRAPH_TEST_DATA, TERMGRAPH_TERMS_DIR, "no/such/file.xml"}, options));
+    return out;
+  };
+  const std::string one = load(1);
+  ASSERT_NE(one.find("duplicate-number"), std::string::npos);
+  ASSERT_NE(one.find("xml-syntax"), std::string::npos);
+  ASSERT_NE(one.find("unreadable-input"), std::string::npos);
+  ASSERT_NE(one.find("circular-definition"), std::string::npos);
+  ASSERT_NE(one.find("label-mismatch 1 13:"), std::string::npos);  // many.xml
+  ASSERT_NE(one.find("dangling-reference 2 13:"), std::string::npos);
+  for (unsigned threads : {2U, 3U, 8U}) EXPECT_EQ(load(threads), one) << threads << " threads";
 }

@@ -61,6 +61,11 @@ struct AnalysisOptions {
   /// Severities, rules turned off and the consumer; applied to the
   /// diagnostics of loading as well as to those of the passes.
   DiagnosticOptions diagnostics;
+  /// Threads that loading (several files read at once) and the passes
+  /// (independent ones side by side) may use: 0, as many as the hardware
+  /// runs at once; 1, the calling thread only. The vocabulary and the
+  /// findings are the same whatever the number.
+  unsigned threads = 0;
 };
 
 /// Runs the analysis on a result loaded with `run = false` (options.run is

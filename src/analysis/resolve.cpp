@@ -9,8 +9,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <exception>
+#include <iterator>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -95,14 +98,45 @@ bool language_neutral(sv tag) noexcept {
   return p.empty() || ascii_iequal(p, "zxx") || ascii_iequal(p, "und") || ascii_iequal(p, "mul");
 }
 
+/// Where each reference stands (indexed like Impl::references): the section
+/// (and so the entry) and the block it is written in; every block counts,
+/// cross-references included (their data category is all that points at
+/// them). Read by every resolver of one pass.
+struct ReferencePlaces {
+  std::vector<std::uint32_t> section_of;
+  std::vector<const TextBlock*> block_of;
+
+  explicit ReferencePlaces(const Impl& impl)
+      : section_of(impl.references.size(), UINT32_MAX), block_of(impl.references.size(), nullptr) {
+    const std::size_t n = impl.references.size();
+    for (std::size_t b = 0; b < impl.blocks.size(); ++b) {
+      const TextBlock& block = impl.blocks[b];
+      const std::uint32_t s = b < impl.block_sections.size() ? impl.block_sections[b] : UINT32_MAX;
+      for (const Reference& r : block.references) {
+        const std::size_t i = impl.reference_index(r);
+        if (i < n) {
+          section_of[i] = s;
+          block_of[i] = &block;
+        }
+      }
+    }
+  }
+};
+
+/// Resolves references, a range of them at a time. Resolvers of disjoint
+/// ranges that do not split a block may run at once: each writes only its
+/// own references' records and reports into its own list.
 class Resolver {
 public:
-  Resolver(const Impl& impl, std::vector<Resolution>& found, std::vector<Diagnostic>& diagnostics)
+  Resolver(const Impl& impl, const ReferencePlaces& places, std::vector<Resolution>& found,
+           std::vector<Diagnostic>& diagnostics)
       : impl_(impl),
         found_(found),
         diagnostics_(diagnostics),
         folded_(impl.designations.size()),
-        have_folded_(impl.designations.size(), false) {
+        have_folded_(impl.designations.size(), false),
+        section_of_(places.section_of),
+        block_of_(places.block_of) {
     // The term index holds the folded form of every designation already.
     for (const TermIndexItem& item : impl.terms) {
       if (item.designation < folded_.size()) {
@@ -112,31 +146,10 @@ public:
     }
   }
 
-  void run() {
-    // The section (and so the entry) of every reference, and its block:
-    // every block, cross-references included (their data category is all
-    // that points at them).
-    const std::size_t n = impl_.references.size();
-    section_of_.assign(n, UINT32_MAX);
-    block_of_.assign(n, nullptr);
-    for (std::size_t b = 0; b < impl_.blocks.size(); ++b) {
-      const TextBlock& block = impl_.blocks[b];
-      const std::uint32_t s =
-          b < impl_.block_sections.size() ? impl_.block_sections[b] : UINT32_MAX;
-      for (const Reference& r : block.references) {
-        const std::size_t i = impl_.reference_index(r);
-        if (i < n) {
-          section_of_[i] = s;
-          block_of_[i] = &block;
-        }
-      }
-    }
-    found_.clear();
-    found_.reserve(n);
-    for (const Reference& r : impl_.references) {
-      found_.push_back(Resolution{no_entry, r.begin, r.text, r.term});
-    }
-    for (std::size_t i = 0; i < n; ++i) resolve(i);
+  /// Resolves references [begin, end); `found` holds a record for every
+  /// reference already (as read: no target).
+  void resolve_range(std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) resolve(i);
   }
 
 private:
@@ -760,8 +773,8 @@ private:
   std::vector<sv> folded_;
   std::vector<bool> have_folded_;
   std::deque<std::string> extra_;  // folded designations missing from the index
-  std::vector<std::uint32_t> section_of_;
-  std::vector<const TextBlock*> block_of_;
+  const std::vector<std::uint32_t>& section_of_;
+  const std::vector<const TextBlock*>& block_of_;
   std::vector<const LanguageSection*> sections_, all_sections_;
   std::string key_, term_;
   std::vector<std::size_t> folded_words_, raw_words_;
@@ -771,8 +784,46 @@ private:
 
 }  // namespace
 
-void resolve_references(Vocabulary::Impl& impl, std::vector<Diagnostic>& diagnostics) {
-  Resolver(impl, impl.resolutions, diagnostics).run();
+void resolve_references(Vocabulary::Impl& impl, std::vector<Diagnostic>& diagnostics,
+                        unsigned threads) {
+  const ReferencePlaces places(impl);
+  std::vector<Resolution>& found = impl.resolutions;
+  found.clear();
+  found.reserve(impl.references.size());
+  for (const Reference& r : impl.references) {
+    found.push_back(Resolution{no_entry, r.begin, r.text, r.term});
+  }
+  const std::size_t n = impl.references.size();
+  // Two halves at once where there is enough to share, split between two
+  // blocks (a reference may read the records of those before it in its
+  // block); the second half's findings follow the first's, as they would
+  // on one thread.
+  constexpr std::size_t enough = 4096;
+  std::size_t split = n / 2;
+  while (split > 0 && split < n && places.block_of[split] == places.block_of[split - 1]) ++split;
+  if (threads < 2 || n < enough || split == 0 || split >= n) {
+    Resolver(impl, places, found, diagnostics).resolve_range(0, n);
+    return;
+  }
+  std::vector<Diagnostic> second;
+  std::exception_ptr failure;
+  std::thread beside([&] {
+    try {
+      Resolver(impl, places, found, second).resolve_range(split, n);
+    } catch (...) {
+      failure = std::current_exception();  // out of memory: rethrown below
+    }
+  });
+  try {
+    Resolver(impl, places, found, diagnostics).resolve_range(0, split);
+  } catch (...) {
+    beside.join();
+    throw;
+  }
+  beside.join();
+  if (failure) std::rethrow_exception(failure);
+  diagnostics.insert(diagnostics.end(), std::make_move_iterator(second.begin()),
+                     std::make_move_iterator(second.end()));
 }
 
 }  // namespace termgraph

@@ -17,7 +17,10 @@ namespace termgraph {
 /// and elliptical coordination allowed) and deprecated-term-cited where it
 /// names only a deprecated one. Records what it finds in Impl::resolutions
 /// and changes no reference. Needs Impl::by_number, by_id and folder; uses
-/// Impl::terms when the term index is built.
-void resolve_references(Vocabulary::Impl& impl, std::vector<Diagnostic>& diagnostics);
+/// Impl::terms when the term index is built. With `threads` above 1, a
+/// large vocabulary's references are resolved in two halves at once; the
+/// records and findings are the same.
+void resolve_references(Vocabulary::Impl& impl, std::vector<Diagnostic>& diagnostics,
+                        unsigned threads = 1);
 
 }  // namespace termgraph

@@ -333,12 +333,13 @@ void check_nfc(const Item& item, std::string_view what, EntryId entry, SourceTex
 
 }  // namespace
 
-void check_text(Impl& impl, std::vector<Diagnostic>& diagnostics) {
+void check_text(Impl& impl, const std::vector<Diagnostic>& loading,
+                std::vector<Diagnostic>& diagnostics) {
   SourceText text(impl);
 
   // Characters XML forbids, where the XML parser did not already stop.
   std::set<std::tuple<FileId, std::uint32_t, std::uint32_t>> known;
-  for (const Diagnostic& d : diagnostics) {
+  for (const Diagnostic& d : loading) {
     if (d.is(RuleId::xml_syntax) || d.is(RuleId::invalid_encoding)) {
       known.insert({d.range.file, d.range.line, d.range.column});
     }

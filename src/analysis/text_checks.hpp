@@ -8,10 +8,12 @@
 
 namespace termgraph {
 
-/// invalid-character over the raw bytes of each XML file (not where
-/// xml-syntax or invalid-encoding already stands); not-nfc on every
+/// invalid-character over the raw bytes of each XML file (not where an
+/// xml-syntax or invalid-encoding finding of `loading`, the diagnostics of
+/// reading, already stands); not-nfc on every
 /// designation and text block; whitespace on the designations as written.
 /// Adds the fixes of not-nfc and whitespace where the raw text maps back.
-void check_text(Vocabulary::Impl& impl, std::vector<Diagnostic>& diagnostics);
+void check_text(Vocabulary::Impl& impl, const std::vector<Diagnostic>& loading,
+                std::vector<Diagnostic>& diagnostics);
 
 }  // namespace termgraph

@@ -51,6 +51,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   LoadOptions load_options;
   load_options.dash_is_stdin = true;
   load_options.analysis.diagnostics = diagnostic_options(options.rules, options.paths, err);
+  load_options.analysis.threads = options.jobs;
   const bool text = options.format == "text";
   if (!text && options.output.text_only_given()) {
     throw UsageError("--no-source, --quiet and --color apply to the text format only");

@@ -68,6 +68,8 @@ struct CheckOptions {
   std::string baseline;
   /// Record the findings in this baseline file instead of reporting them.
   std::string write_baseline;
+  /// Threads (AnalysisOptions::threads): 0, as many as there are cores.
+  unsigned jobs = 0;
 };
 
 /// Writes the findings of `result` to `out` (standard output) in `format`

@@ -175,6 +175,11 @@ CLI::App* add_check_command(CLI::App& app, CommandLine& cl) {
       ->type_name("FILE")
       ->excludes(baseline_option)
       ->excludes(dry_run_flag);
+  cmd->add_option("-j,--jobs", cl.check.jobs,
+                  "Threads to read and check with: files are read side by side, independent "
+                  "checks run at once (default 0: as many as there are cores; the findings are "
+                  "the same whatever the number)")
+      ->type_name("N");
   return cmd;
 }
 

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <iterator>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "analysis/checks.hpp"
@@ -27,39 +29,106 @@ namespace {
 
 using Impl = Vocabulary::Impl;
 
+/// What a pass may use besides the model.
+struct PassContext {
+  /// The diagnostics of reading.
+  const std::vector<Diagnostic>& loading;
+  /// The threads the pass may use (AnalysisOptions::threads, resolved).
+  unsigned threads;
+};
+
 /// One pass: what it is, what must have run before it, and its work.
 struct PassStep {
   Pass pass;
   std::string_view name;
   /// A pass this one reads the records of, or itself when none.
   Pass needs;
-  void (*run)(Impl& impl, std::vector<Diagnostic>& diagnostics);
+  /// Reads the model (and what `context` gives), adds its findings to
+  /// `found`.
+  void (*run)(Impl& impl, const PassContext& context, std::vector<Diagnostic>& found);
 };
+
+using Found = std::vector<Diagnostic>;
 
 /// The passes in the order they run.
 const PassStep pipeline[] = {
-    {Pass::entry_index, "entry-index", Pass::entry_index, &build_entry_indexes},
+    {Pass::entry_index, "entry-index", Pass::entry_index,
+     [](Impl& impl, const PassContext&, Found& found) { build_entry_indexes(impl, found); }},
     {Pass::term_index, "term-index", Pass::term_index,
-     [](Impl& impl, std::vector<Diagnostic>&) { build_term_index(impl); }},
-    {Pass::resolution, "resolution", Pass::entry_index, &resolve_references},
-    {Pass::graph, "graph", Pass::resolution, &build_graph},
+     [](Impl& impl, const PassContext&, Found&) { build_term_index(impl); }},
+    {Pass::resolution, "resolution", Pass::entry_index,
+     [](Impl& impl, const PassContext& context, Found& found) {
+       resolve_references(impl, found, context.threads);
+     }},
+    {Pass::graph, "graph", Pass::resolution,
+     [](Impl& impl, const PassContext&, Found& found) { build_graph(impl, found); }},
     {Pass::entry_checks, "entry-checks", Pass::term_index,
-     [](Impl& impl, std::vector<Diagnostic>& diagnostics) { check_entries(impl, diagnostics); }},
+     [](Impl& impl, const PassContext&, Found& found) { check_entries(impl, found); }},
     {Pass::structure, "structure", Pass::structure,
-     [](Impl& impl, std::vector<Diagnostic>& diagnostics) { check_structure(impl, diagnostics); }},
-    {Pass::text_checks, "text-checks", Pass::text_checks, &check_text},
-    {Pass::writing, "writing", Pass::writing, &check_writing},
+     [](Impl& impl, const PassContext&, Found& found) { check_structure(impl, found); }},
+    {Pass::text_checks, "text-checks", Pass::text_checks,
+     [](Impl& impl, const PassContext& context, Found& found) {
+       check_text(impl, context.loading, found);
+     }},
+    {Pass::writing, "writing", Pass::writing,
+     [](Impl& impl, const PassContext&, Found& found) { check_writing(impl, found); }},
 };
 
-void run_passes(Impl& impl, std::vector<Diagnostic>& diagnostics, const std::vector<Pass>& skip) {
+/// Whether `pass` reads only the frozen model (no index, resolution or
+/// graph, which other passes write) and no state another pass uses: it may
+/// run on a thread of its own beside them.
+bool runs_apart(Pass pass) {
+  return pass == Pass::structure || pass == Pass::text_checks;
+}
+
+void run_passes(Impl& impl, std::vector<Diagnostic>& diagnostics, const std::vector<Pass>& skip,
+                unsigned threads) {
+  // Which passes run: not skipped, and what they read was made.
+  std::vector<const PassStep*> steps;
   std::vector<Pass> done;
   for (const PassStep& step : pipeline) {
     const bool skipped = std::find(skip.begin(), skip.end(), step.pass) != skip.end();
     const bool ready =
         step.needs == step.pass || std::find(done.begin(), done.end(), step.needs) != done.end();
     if (skipped || !ready) continue;
-    step.run(impl, diagnostics);
+    steps.push_back(&step);
     done.push_back(step.pass);
+  }
+  // Each pass reports into a list of its own; the lists are joined in the
+  // pipeline's order, so that the findings are those of one thread.
+  std::vector<std::vector<Diagnostic>> found(steps.size());
+  const PassContext context{diagnostics, threads};
+  auto run = [&](bool apart) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (runs_apart(steps[i]->pass) == apart) steps[i]->run(impl, context, found[i]);
+    }
+  };
+  if (threads > 1) {
+    std::exception_ptr failure;
+    std::thread beside([&] {
+      try {
+        run(true);
+      } catch (...) {
+        failure = std::current_exception();  // out of memory: rethrown below
+      }
+    });
+    try {
+      run(false);
+    } catch (...) {
+      beside.join();
+      throw;
+    }
+    beside.join();
+    if (failure) std::rethrow_exception(failure);
+  } else {
+    for (std::size_t i = 0; i < steps.size(); ++i) steps[i]->run(impl, context, found[i]);
+  }
+  std::size_t total = diagnostics.size();
+  for (const auto& list : found) total += list.size();
+  diagnostics.reserve(total);
+  for (auto& list : found) {
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(list.begin()),
+                       std::make_move_iterator(list.end()));
   }
   impl.analysed = true;
 }
@@ -136,10 +205,15 @@ Span<Pass> passes() noexcept {
   return {order.data(), order.size()};
 }
 
+unsigned analysis_threads(unsigned asked) {
+  return asked != 0 ? asked : std::max(1U, std::thread::hardware_concurrency());
+}
+
 void finish_loading(LoadResult& result, const AnalysisOptions& options) {
+  const unsigned threads = analysis_threads(options.threads);
   if (options.run) {
     Impl& impl = own_impl(result.vocabulary);
-    run_passes(impl, result.diagnostics, options.skip);
+    run_passes(impl, result.diagnostics, options.skip, threads);
     assemble_reference_view(impl);
   }
   deliver(result, 0, options.diagnostics, complete(options));
@@ -150,7 +224,7 @@ bool analyse(LoadResult& result, const AnalysisOptions& options) {
   if (impl.analysed || !VocabularyAccess::sole_owner(result.vocabulary)) return false;
   const std::size_t first = result.diagnostics.size();
   Impl& own = own_impl(result.vocabulary);
-  run_passes(own, result.diagnostics, options.skip);
+  run_passes(own, result.diagnostics, options.skip, analysis_threads(options.threads));
   assemble_reference_view(own);
   deliver(result, first, options.diagnostics, options.skip.empty());
   return true;

@@ -13,4 +13,8 @@ namespace termgraph {
 /// order, consumer).
 void finish_loading(LoadResult& result, const AnalysisOptions& options);
 
+/// The threads to use for `asked` (AnalysisOptions::threads): the
+/// hardware's when 0, at least 1.
+unsigned analysis_threads(unsigned asked);
+
 }  // namespace termgraph

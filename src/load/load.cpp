@@ -4,16 +4,21 @@
 #include "termgraph/load.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <pugixml.hpp>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "diag/diagnostics.hpp"
@@ -190,6 +195,7 @@ struct Input {
   std::string error;             // non-empty: could not be read
   bool on_disk = false;          // read from the file system (not an in-memory source)
   bool empty_directory = false;  // a directory that holds no term file
+  bool needs_reading = false;    // content is still to be read (read_file())
 };
 
 /// "*.xml, *.tbx or *.csv": the extensions of the formats read.
@@ -323,54 +329,151 @@ std::vector<Input> collect(const std::vector<std::string>& paths, bool dash_is_s
     }
     inputs.push_back({path, {}, {}, true});
   }
-  for (Input& in : inputs) {
-    if (in.error.empty() && !in.empty_directory) read_file(in);
-  }
+  // The bytes are read later, by the thread that reads the file.
+  for (Input& in : inputs) in.needs_reading = in.error.empty() && !in.empty_directory;
   return inputs;
+}
+
+/// Reads input `in` as the next file of `builder`, whose Impl is `impl`:
+/// its bytes (when not read yet), their encoding, its format and entries.
+/// Returns the format it was read as (Format::unknown: not read).
+Format read_input(Builder& builder, Vocabulary::Impl& impl, std::vector<Diagnostic>& diagnostics,
+                  Input& in, Format forced) {
+  if (in.error.empty() && !in.empty_directory && in.needs_reading) read_file(in);
+  std::string disk_path = in.on_disk ? in.path : std::string();
+  std::string name = in.path;
+  // Positions are 32-bit offsets: larger inputs are refused.
+  if (in.error.empty() && in.content.size() >= UINT32_MAX / 4) {
+    in.error = "'" + in.path + "' is too large (" + std::to_string(in.content.size()) +
+               " bytes; at most 1 GiB is read)";
+    in.content.clear();
+  }
+  std::vector<EncodingProblem> problems;
+  if (in.error.empty()) to_utf8(in.content, problems);
+  builder.add_file(std::move(in.path), std::move(in.content));
+  for (EncodingProblem& p : problems) {
+    diagnostics.push_back(
+        make_diagnostic(rules::invalid_encoding, builder.range_at(p.offset), std::move(p.message)));
+  }
+  if (!in.error.empty() || in.empty_directory) {
+    Diagnostic d = in.empty_directory
+                       ? make_diagnostic(rules::empty_input, SourceRange{},
+                                         "no term entries: the directory holds no term file (" +
+                                             term_patterns() + ", searched recursively)")
+                       : make_diagnostic(rules::unreadable_input, SourceRange{}, in.error);
+    d.range.file = builder.current_file();
+    diagnostics.push_back(std::move(d));
+    return Format::unknown;
+  }
+  const std::size_t entries_before = impl.entries.size();
+  const std::size_t diagnostics_before = diagnostics.size();
+  const ReadOutcome outcome = read_one(builder, diagnostics, forced, name, disk_path);
+  // A file that yields no entry is an error, unless it is already
+  // reported as unreadable, malformed or of no known format.
+  if (impl.entries.size() == entries_before &&
+      !unread_reported(diagnostics, diagnostics_before, builder.current_file())) {
+    diagnostics.push_back(no_entries(builder, outcome));
+  }
+  return outcome.format;
+}
+
+/// One input read by a thread of its own, into a model of its own that
+/// Builder::absorb() appends to the vocabulary's afterwards.
+struct PartRead {
+  Vocabulary::Impl impl;
+  std::vector<Diagnostic> diagnostics;
+  Builder builder{impl, diagnostics};
+  Format format = Format::unknown;
+};
+
+/// The number of threads that read `inputs` inputs: AnalysisOptions::threads,
+/// or the hardware's, never more than there are inputs.
+unsigned reading_threads(std::size_t inputs, unsigned asked) {
+  return static_cast<unsigned>(
+      std::min<std::size_t>(analysis_threads(asked), std::max<std::size_t>(inputs, 1)));
+}
+
+/// Reads `inputs` on `threads` threads into `builder`, as one thread reading
+/// one input after the other would: the first input into the vocabulary's
+/// own model, each other into a model of its own (PartRead) that this thread
+/// appends in input order (Builder::absorb()) as soon as it and those before
+/// it are read, reading an input itself while the next to append is not
+/// ready. The formats read go to result.formats.
+void read_side_by_side(Builder& builder, Vocabulary::Impl& impl, LoadResult& result,
+                       std::vector<Input>& inputs, const LoadOptions& options, unsigned threads) {
+  const std::size_t n = inputs.size();
+  std::vector<std::unique_ptr<PartRead>> parts(n);
+  std::vector<std::exception_ptr> failures(n);
+  std::vector<char> done(n, 0);  // guarded by `mutex`
+  std::mutex mutex;
+  std::condition_variable finished;
+  std::atomic<std::size_t> next{1};
+  auto read_part = [&](std::size_t i) {
+    std::unique_ptr<PartRead> part;
+    std::exception_ptr failure;
+    try {
+      part = std::make_unique<PartRead>();
+      part->builder.start_at_file(static_cast<FileId>(i));
+      part->format =
+          read_input(part->builder, part->impl, part->diagnostics, inputs[i], options.format);
+    } catch (...) {
+      failure = std::current_exception();  // out of memory: rethrown by the appender
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      parts[i] = std::move(part);
+      failures[i] = failure;
+      done[i] = 1;
+    }
+    finished.notify_all();
+  };
+  auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) read_part(i);
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  try {
+    result.formats.push_back(
+        read_input(builder, impl, result.diagnostics, inputs[0], options.format));
+    for (std::size_t i = 1; i < n; ++i) {
+      std::unique_lock<std::mutex> lock(mutex);
+      while (!done[i]) {
+        lock.unlock();
+        const std::size_t mine = next++;
+        if (mine < n) {
+          read_part(mine);
+          lock.lock();
+        } else {
+          lock.lock();
+          finished.wait(lock, [&] { return done[i] != 0; });
+        }
+      }
+      std::unique_ptr<PartRead> part = std::move(parts[i]);
+      if (failures[i]) std::rethrow_exception(failures[i]);
+      lock.unlock();
+      builder.absorb(part->builder, part->diagnostics);
+      result.formats.push_back(part->format);
+    }
+  } catch (...) {
+    next = n;  // the other threads stop at their next input
+    for (std::thread& t : pool) t.join();
+    throw;
+  }
+  for (std::thread& t : pool) t.join();
 }
 
 LoadResult load_inputs(std::vector<Input> inputs, const LoadOptions& options) {
   auto impl = std::make_shared<Vocabulary::Impl>();
   LoadResult result;
   Builder builder(*impl, result.diagnostics);
-  for (Input& in : inputs) {
-    std::string disk_path = in.on_disk ? in.path : std::string();
-    std::string name = in.path;
-    // Positions are 32-bit offsets: larger inputs are refused.
-    if (in.error.empty() && in.content.size() >= UINT32_MAX / 4) {
-      in.error = "'" + in.path + "' is too large (" + std::to_string(in.content.size()) +
-                 " bytes; at most 1 GiB is read)";
-      in.content.clear();
+  const unsigned threads = reading_threads(inputs.size(), options.analysis.threads);
+  if (threads <= 1) {
+    for (Input& in : inputs) {
+      result.formats.push_back(read_input(builder, *impl, result.diagnostics, in, options.format));
     }
-    std::vector<EncodingProblem> problems;
-    if (in.error.empty()) to_utf8(in.content, problems);
-    builder.add_file(std::move(in.path), std::move(in.content));
-    for (EncodingProblem& p : problems) {
-      result.diagnostics.push_back(make_diagnostic(
-          rules::invalid_encoding, builder.range_at(p.offset), std::move(p.message)));
-    }
-    if (!in.error.empty() || in.empty_directory) {
-      Diagnostic d = in.empty_directory
-                         ? make_diagnostic(rules::empty_input, SourceRange{},
-                                           "no term entries: the directory holds no term file (" +
-                                               term_patterns() + ", searched recursively)")
-                         : make_diagnostic(rules::unreadable_input, SourceRange{}, in.error);
-      d.range.file = builder.current_file();
-      result.diagnostics.push_back(std::move(d));
-      result.formats.push_back(Format::unknown);
-      continue;
-    }
-    const std::size_t entries_before = impl->entries.size();
-    const std::size_t diagnostics_before = result.diagnostics.size();
-    const ReadOutcome outcome =
-        read_one(builder, result.diagnostics, options.format, name, disk_path);
-    result.formats.push_back(outcome.format);
-    // A file that yields no entry is an error, unless it is already
-    // reported as unreadable, malformed or of no known format.
-    if (impl->entries.size() == entries_before &&
-        !unread_reported(result.diagnostics, diagnostics_before, builder.current_file())) {
-      result.diagnostics.push_back(no_entries(builder, outcome));
-    }
+  } else {
+    read_side_by_side(builder, *impl, result, inputs, options, threads);
   }
   builder.finish();
   result.vocabulary = VocabularyAccess::make(std::move(impl));

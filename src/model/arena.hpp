@@ -40,6 +40,16 @@ public:
     return p;
   }
 
+  /// Takes over the chunks of `other`: the string_views it handed out stay
+  /// valid, now owned by this arena; `other` is left empty.
+  void absorb(StringArena&& other) {
+    chunks_.reserve(chunks_.size() + other.chunks_.size());
+    for (auto& c : other.chunks_) chunks_.push_back(std::move(c));
+    other.chunks_.clear();
+    other.next_ = nullptr;
+    other.free_ = 0;
+  }
+
 private:
   static constexpr std::size_t chunk_size = 1 << 16;
   std::vector<std::unique_ptr<char[]>> chunks_;

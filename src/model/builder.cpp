@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include "diag/diagnostics.hpp"
 #include "termgraph/rules.hpp"
@@ -24,6 +25,138 @@ FileId Builder::add_file(std::string path, std::string content) {
   impl_.titles.emplace_back();
   entry_starts_.clear();
   return file_;
+}
+
+void Builder::start_at_file(FileId first) {
+  // Placeholder slots for the files before it, which other builders read.
+  impl_.files.resize(first);
+  impl_.contents.resize(first);
+  impl_.lines.resize(first);
+  impl_.declared_languages.resize(first);
+  impl_.declaration_ranges.resize(first);
+  impl_.titles.resize(first);
+}
+
+namespace {
+
+/// Moves `from[slot]` to `to[slot]`, growing `to` to hold it.
+template <class T>
+void move_slot(std::vector<T>& to, std::vector<T>& from, std::size_t slot) {
+  if (slot >= from.size()) return;
+  if (to.size() <= slot) to.resize(slot + 1);
+  to[slot] = std::move(from[slot]);
+}
+
+/// Room for `more` items after those of `to`: growing geometrically, so
+/// that appending part after part copies each item a bounded number of
+/// times.
+template <class T>
+void make_room(std::vector<T>& to, std::size_t more) {
+  const std::size_t needed = to.size() + more;
+  if (needed > to.capacity()) to.reserve(std::max(needed, to.capacity() + to.capacity() / 2));
+}
+
+/// Appends `from` to `to`, each item passed through `shift` first.
+template <class T, class Shift>
+void append_shifted(std::vector<T>& to, std::vector<T>& from, Shift shift) {
+  make_room(to, from.size());
+  for (T& item : from) {
+    shift(item);
+    to.push_back(std::move(item));
+  }
+  std::vector<T>().swap(from);
+}
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  make_room(to, from.size());
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  std::vector<T>().swap(from);
+}
+
+}  // namespace
+
+void Builder::absorb(Builder& part, std::vector<Diagnostic>& part_diagnostics) {
+  if (in_entry_) end_entry();
+  if (part.in_entry_) part.end_entry();
+  Vocabulary::Impl& v = impl_;
+  Vocabulary::Impl& p = part.impl_;
+  const auto entries = static_cast<EntryId>(v.entries.size());
+  const auto sections = static_cast<std::uint32_t>(v.sections.size());
+  const auto designations = static_cast<std::uint32_t>(v.designations.size());
+  const auto blocks = static_cast<std::uint32_t>(v.blocks.size());
+  const auto categories = static_cast<std::uint32_t>(v.categories.size());
+  const auto references = static_cast<std::uint32_t>(v.references.size());
+  const auto ids = static_cast<std::uint32_t>(v.ids.size());
+  auto entry = [entries](EntryId& e) {
+    if (e != no_entry) e += entries;
+  };
+  auto block = [blocks](std::uint32_t& b) {
+    if (b != UINT32_MAX) b += blocks;
+  };
+
+  // Per file: the part's own slots (start_at_file() left the others empty).
+  for (std::size_t f = v.files.size(); f < p.files.size(); ++f) {
+    move_slot(v.files, p.files, f);
+    move_slot(v.contents, p.contents, f);
+    move_slot(v.lines, p.lines, f);
+    move_slot(v.declared_languages, p.declared_languages, f);
+    move_slot(v.declaration_ranges, p.declaration_ranges, f);
+    move_slot(v.titles, p.titles, f);
+    if (f < p.tbx_parts.size()) move_slot(v.tbx_parts, p.tbx_parts, f);
+  }
+  v.arena.absorb(std::move(p.arena));
+
+  append_shifted(v.entries, p.entries, [&](Entry& e) { entry(e.id); });
+  append(v.sections, p.sections);
+  append(v.designations, p.designations);
+  append(v.blocks, p.blocks);
+  append(v.categories, p.categories);
+  append_shifted(v.block_sections, p.block_sections, [&](std::uint32_t& s) { s += sections; });
+  append_shifted(v.term_ids, p.term_ids, [&](Vocabulary::Impl::TermId& t) {
+    entry(t.entry);
+    t.designation += designations;
+  });
+  append(v.references, p.references);
+  append(v.written_numbers, p.written_numbers);
+  append(v.ids, p.ids);
+  append_shifted(v.language_tags, p.language_tags, [&](LanguageTagUse& t) { entry(t.entry); });
+  append_shifted(v.empty_terms, p.empty_terms, [&](EmptyTerm& t) {
+    entry(t.entry);
+    t.section += sections;
+  });
+
+  // The layout finish() applies, shifted likewise.
+  append_shifted(entry_ranges, part.entry_ranges, [&](EntryRanges& r) {
+    r.ids_first += ids;
+    r.sections_first += sections;
+    r.categories_first += categories;
+  });
+  designation_categories_.resize(designations);
+  append_shifted(designation_categories_, part.designation_categories_,
+                 [&](CategoryRanges& r) { r.first += categories; });
+  append_shifted(category_details_, part.category_details_,
+                 [&](CategoryRanges& r) { r.first += categories; });
+  append_shifted(category_blocks_, part.category_blocks_, block);
+  append_shifted(section_ranges, part.section_ranges, [&](SectionRanges& r) {
+    r.categories_first += categories;
+    r.designations_first += designations;
+    block(r.definition);
+    r.notes_first += blocks;
+    r.examples_first += blocks;
+    r.sources_first += blocks;
+  });
+  append_shifted(block_ranges, part.block_ranges,
+                 [&](BlockRanges& r) { r.refs_first += references; });
+
+  make_room(diagnostics_, part_diagnostics.size());
+  for (Diagnostic& d : part_diagnostics) {
+    for (EntryId& e : d.entries) entry(e);
+    diagnostics_.push_back(std::move(d));
+  }
+  part_diagnostics.clear();
+  file_ = part.file_;
+  entry_starts_.clear();
 }
 
 std::string_view Builder::raw() const {

@@ -50,6 +50,17 @@ public:
   /// unchanged until the next add_file() or finish() (it is the Impl's copy).
   FileId add_file(std::string path, std::string content);
   FileId current_file() const { return file_; }
+  /// For a builder that reads one file of several at once (into an Impl of
+  /// its own, merged later with absorb()): the next add_file() gets id
+  /// `first`, the id the file has among all inputs.
+  void start_at_file(FileId first);
+  /// Appends what `part` read (its Impl, its pending layout and the entry
+  /// ids of `part_diagnostics`) after everything read so far, as if this
+  /// builder had read `part`'s file itself: ids and indexes are shifted,
+  /// strings are taken over, not copied. `part` must have been started at
+  /// the file after this builder's last one (start_at_file()); it is left
+  /// empty. Diagnostics are moved to this builder's list.
+  void absorb(Builder& part, std::vector<Diagnostic>& part_diagnostics);
   std::string_view raw() const;
 
   /// A source range for a byte offset of the current file.
