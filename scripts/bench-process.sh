@@ -18,6 +18,14 @@
 #       sizes, the CPU time of check at the larger is also given as a
 #       multiple of that at the smaller. Defaults: sizes 100000 and 1000000,
 #       every format, 3 runs, gen-sts.py's seed; build-dir build-bench.
+#   scripts/bench-process.sh --files N [--sizes ENTRIES] [--runs N] [--seed S] [build-dir]
+#       one vocabulary of ENTRIES entries (default 100000) split into N STS
+#       files (gen-sts.py --files): `check -j 1` (one thread) against
+#       `check` (every core), wall and CPU time, after checking that both
+#       report the planted findings and the same report byte for byte. The
+#       machine's own ceiling is measured beside them: `check -j 1` on each
+#       half of the files, the two halves at once against one after the
+#       other (no program does better on this machine).
 #   scripts/bench-process.sh --tbx2008 [entries] [build-dir]
 #       a generated two-language TBX 2008 export (scripts/gen-tbx.py, English
 #       and Arabic, subject fields and transactions, 5000 entries by
@@ -42,6 +50,7 @@ while [ $# -gt 0 ]; do
     --seed) seed=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
     --tbx2008) mode=tbx2008; shift ;;
+    --files) mode=files; file_count=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *)
       if [ "$mode" = tbx2008 ] && [ -z "$entries" ] && [[ $1 =~ ^[0-9]+$ ]]; then
@@ -162,6 +171,52 @@ run_sizes() {
   fi
 }
 
+run_files() {
+  local n=${sizes%% *}
+  [ "$sizes" = "100000 1000000" ] && n=100000
+  local seed_args=()
+  [ -n "$seed" ] && seed_args=(--seed "$seed")
+  python3 "$root/scripts/gen-sts.py" --entries "$n" --files "$file_count" "${seed_args[@]}" \
+    --out "$work/part.xml" --expected "$work/expected-files.json"
+  local files=() k
+  for k in $(seq "$file_count"); do files+=("$work/part-$k.xml"); done
+  local half=$((file_count / 2))
+  local first=("${files[@]:0:half}") second=("${files[@]:half}")
+  echo "== $file_count STS files, $n entries in all, $(cat "${files[@]}" | wc -c) bytes"
+  "$termgraph" check --format json -j 1 "${files[@]}" >"$work/one.json" 2>/dev/null || true
+  "$termgraph" check --format json "${files[@]}" >"$work/all.json" 2>/dev/null || true
+  python3 "$root/scripts/compare-findings.py" "$work/all.json" "$work/expected-files.json" \
+    "${files[@]}" | sed 's/^/  findings: /'
+  if cmp -s "$work/one.json" "$work/all.json"; then
+    echo "  -j 1 and every core: the same report, byte for byte"
+  else
+    echo "  FAIL: -j 1 and every core report differently"
+  fi
+  rm -f "$work/j1" "$work/jall" "$work/halves-serial" "$work/halves-parallel"
+  for _ in $(seq "$runs"); do
+    measure "$work/j1" "$termgraph" check --format json -j 1 "${files[@]}"
+    measure "$work/jall" "$termgraph" check --format json "${files[@]}"
+    measure "$work/halves-serial" bash -c '
+      t=$1; h=$2; shift 2
+      "$t" check --format json -j 1 "${@:1:h}" >/dev/null 2>&1
+      "$t" check --format json -j 1 "${@:h+1}" >/dev/null 2>&1; true' _ \
+      "$termgraph" "$half" "${files[@]}"
+    measure "$work/halves-parallel" bash -c '
+      t=$1; h=$2; shift 2
+      "$t" check --format json -j 1 "${@:1:h}" >/dev/null 2>&1 &
+      "$t" check --format json -j 1 "${@:h+1}" >/dev/null 2>&1; wait; true' _ \
+      "$termgraph" "$half" "${files[@]}"
+  done
+  echo "  medians of $runs runs; ratios to check -j 1 (cores: $(nproc)):"
+  header
+  row "check -j 1" "$work/j1" "$work/j1"
+  row "check (every core)" "$work/jall" "$work/j1"
+  echo "  the machine's ceiling: two one-thread checks of half the files each, ratios to"
+  echo "  the same two one after the other:"
+  row "halves, one after other" "$work/halves-serial" "$work/halves-serial"
+  row "halves, at once" "$work/halves-parallel" "$work/halves-serial"
+}
+
 run_tbx2008() {
   local n=${entries:-5000}
   local input="$work/export.tbx"
@@ -194,4 +249,5 @@ run_tbx2008() {
 case "$mode" in
   sizes) run_sizes ;;
   tbx2008) run_tbx2008 ;;
+  files) run_files ;;
 esac

@@ -18,10 +18,15 @@ dangling targets) follow from the construction; the script
 checks them with its own strongly-connected-components pass before writing.
 
 Usage: gen-sts.py --entries 5000 --out terms.xml --expected expected.json
+
+With --files N, the clause is split into N documents of consecutive entries
+(terms-1.xml ... terms-N.xml for --out terms.xml) that form one vocabulary:
+references cross files, and so may the planted cycles.
 """
 
 import argparse
 import json
+import os
 import random
 import sys
 from xml.sax.saxutils import escape
@@ -127,6 +132,7 @@ def main():
     parser.add_argument("--self-loops", type=int, default=5)
     parser.add_argument("--dangling", type=int, default=20)
     parser.add_argument("--seed", type=int, default=22739)
+    parser.add_argument("--files", type=int, default=1)
     parser.add_argument("--out", required=True)
     parser.add_argument("--expected", required=True)
     args = parser.parse_args()
@@ -187,17 +193,39 @@ def main():
         sys.exit("gen-sts.py: internal error: cycles differ from the planted ones")
 
     dangling_by_entry = {i: (target, name) for i, target, name in dangling}
+    if args.files < 1 or args.files > n:
+        sys.exit("gen-sts.py: --files must be between 1 and the number of entries")
+    # File k holds entries [bounds[k], bounds[k + 1]).
+    bounds = [n * k // args.files for k in range(args.files + 1)]
     out = []
-    out.append('<?xml version="1.0" encoding="UTF-8"?>')
-    out.append('<standard xmlns:tbx="urn:iso:std:iso:30042:ed-1" '
-               'xmlns:xlink="http://www.w3.org/1999/xlink" xml:lang="en">')
-    out.append("  <front><iso-meta><title-wrap xml:lang=\"en\"><main>Generated vocabulary"
-               "</main></title-wrap></iso-meta></front>")
-    out.append("  <body>")
-    out.append('    <sec id="sec_3" sec-type="terms">')
-    out.append("      <label>3</label>")
-    out.append("      <title>Terms and definitions</title>")
+
+    def begin_document():
+        out.append('<?xml version="1.0" encoding="UTF-8"?>')
+        out.append('<standard xmlns:tbx="urn:iso:std:iso:30042:ed-1" '
+                   'xmlns:xlink="http://www.w3.org/1999/xlink" xml:lang="en">')
+        out.append("  <front><iso-meta><title-wrap xml:lang=\"en\"><main>Generated vocabulary"
+                   "</main></title-wrap></iso-meta></front>")
+        out.append("  <body>")
+        out.append('    <sec id="sec_3" sec-type="terms">')
+        out.append("      <label>3</label>")
+        out.append("      <title>Terms and definitions</title>")
+
+    def end_document(k):
+        out.append("    </sec>")
+        out.append("  </body>")
+        out.append("</standard>")
+        path = args.out
+        if args.files > 1:
+            stem, extension = os.path.splitext(args.out)
+            path = f"{stem}-{k + 1}{extension}"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(out) + "\n")
+        out.clear()
+
     for i in range(n):
+        file = sum(1 for b in bounds[1:] if b <= i)
+        if i == bounds[file]:
+            begin_document()
         num = number(i)
         parts = []
         for k, j in enumerate(definition_edges[i]):
@@ -236,12 +264,8 @@ def main():
         out.append("          </tbx:langSet>")
         out.append("        </tbx:termEntry>")
         out.append("      </term-sec>")
-    out.append("    </sec>")
-    out.append("  </body>")
-    out.append("</standard>")
-
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write("\n".join(out) + "\n")
+        if i + 1 == bounds[file + 1]:
+            end_document(file)
 
     expected = {
         "entries": n,
