@@ -21,6 +21,10 @@
 #include <thread>
 #include <vector>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include "diag/diagnostics.hpp"
 #include "load/analyse.hpp"
 #include "load/formats.hpp"
@@ -41,6 +45,21 @@ std::size_t LoadResult::count(Severity s) const noexcept {
 }
 
 namespace {
+
+/// Asks the kernel to back the 2 MiB pages wholly inside [p, p + n) with
+/// huge pages (Linux, transparent huge pages in `always` or `madvise`
+/// mode): a buffer the size of a large file then costs a few hundred page
+/// faults instead of one per 4 KiB, which on a virtual machine takes as long
+/// as parsing the bytes. Nothing elsewhere.
+void advise_large_pages([[maybe_unused]] void* p, [[maybe_unused]] std::size_t n) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
+  const auto at = reinterpret_cast<std::uintptr_t>(p);
+  const std::uintptr_t begin = (at + huge_page - 1) & ~(huge_page - 1);
+  const std::uintptr_t end = (at + n) & ~(huge_page - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#endif
+}
 
 std::string lower_first(std::string s) {
   if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
@@ -103,6 +122,7 @@ ReadOutcome read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, For
   // pugixml parses in place; it gets its own copy so that the raw bytes stay
   // intact for positions and source lines.
   std::unique_ptr<char[]> buffer(new char[raw.size() + 1]);
+  advise_large_pages(buffer.get(), raw.size() + 1);
   std::copy(raw.begin(), raw.end(), buffer.get());
   buffer[raw.size()] = '\0';
   pugi::xml_document doc;
@@ -240,7 +260,13 @@ void read_file(Input& in) {
   std::error_code ec;
   std::uintmax_t size = standard_input ? 0 : fs::file_size(in.path, ec);
   std::string content;
-  if (!ec && size > 0) content.resize(static_cast<std::size_t>(size));
+  if (!ec && size > 0) {
+    // Room first, the kernel's advice next, the bytes last: the advice
+    // counts for pages not yet touched.
+    content.reserve(static_cast<std::size_t>(size));
+    advise_large_pages(content.data(), static_cast<std::size_t>(size));
+    content.resize(static_cast<std::size_t>(size));
+  }
   std::size_t got = 0;
   for (;;) {
     if (got == content.size()) {
