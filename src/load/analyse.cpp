@@ -103,7 +103,10 @@ void run_passes(Impl& impl, std::vector<Diagnostic>& diagnostics, const std::vec
       if (runs_apart(steps[i]->pass) == apart) steps[i]->run(impl, context, found[i]);
     }
   };
-  if (threads > 1) {
+  // A second thread where there is enough work to share: for a small
+  // vocabulary, starting it costs more than the passes it would take.
+  constexpr std::size_t enough_entries = 1000;
+  if (threads > 1 && impl.entries.size() >= enough_entries) {
     std::exception_ptr failure;
     std::thread beside([&] {
       try {
