@@ -215,7 +215,7 @@ struct Input {
   std::string error;             // non-empty: could not be read
   bool on_disk = false;          // read from the file system (not an in-memory source)
   bool empty_directory = false;  // a directory that holds no term file
-  bool needs_reading = false;    // content is still to be read (read_file())
+  bool needs_reading = false;    // its bytes are still to be read (read_file())
 };
 
 /// "*.xml, *.tbx or *.csv": the extensions of the formats read.
@@ -365,7 +365,7 @@ std::vector<Input> collect(const std::vector<std::string>& paths, bool dash_is_s
 /// Returns the format it was read as (Format::unknown: not read).
 Format read_input(Builder& builder, Vocabulary::Impl& impl, std::vector<Diagnostic>& diagnostics,
                   Input& in, Format forced) {
-  if (in.error.empty() && !in.empty_directory && in.needs_reading) read_file(in);
+  if (in.needs_reading) read_file(in);
   std::string disk_path = in.on_disk ? in.path : std::string();
   std::string name = in.path;
   // Positions are 32-bit offsets: larger inputs are refused.
