@@ -139,7 +139,10 @@ const std::vector<std::pair<const char*, PassFunction>>& pipeline() {
       {"entry-index", &termgraph::build_entry_indexes},
       {"term-index",
        [](Impl& impl, std::vector<termgraph::Diagnostic>&) { termgraph::build_term_index(impl); }},
-      {"resolution", &termgraph::resolve_references},
+      {"resolution",
+       [](Impl& impl, std::vector<termgraph::Diagnostic>& d) {
+         termgraph::resolve_references(impl, d);
+       }},
       {"graph", &termgraph::build_graph},
       {"entry-checks",
        [](Impl& impl, std::vector<termgraph::Diagnostic>& d) {
