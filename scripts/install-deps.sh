@@ -10,6 +10,7 @@ packages=(
   libicu-dev        # Unicode normalisation and case folding
   libpugixml-dev    # XML parsing
   libgtest-dev      # unit tests
+  libbenchmark-dev  # the benchmarks (built and run briefly in CI so that they keep building)
   libcli11-dev      # the termgraph tool's command line
   nlohmann-json3-dev  # the termgraph tool's JSON output
   libtomlplusplus-dev  # the termgraph tool's configuration file (.termgraph.toml)
