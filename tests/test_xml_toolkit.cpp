@@ -84,7 +84,7 @@ TEST(XmlToolkit, AttributeOffsetsFromTheStartTag) {
   ASSERT_TRUE(p.ok);
   pugi::xml_node e = p.doc.document_element();
   Source source(raw);
-  EXPECT_EQ(Source::offset(e), 1u);  // the element's name
+  EXPECT_EQ(source.offset(e), 1u);  // the element's name
   std::vector<std::pair<std::size_t, std::size_t>> at;
   for (Source::AttributeOffsets a : source.attributes(e)) at.emplace_back(a.name, a.value);
   EXPECT_EQ(at, (std::vector<std::pair<std::size_t, std::size_t>>{{3, 6}, {12, 17}, {26, 29}}));
@@ -98,7 +98,7 @@ TEST(XmlToolkit, TextStartsAtItsFirstNonBlankByte) {
   ASSERT_TRUE(p.ok);
   pugi::xml_node text = p.doc.document_element().first_child();
   Source source(raw);
-  EXPECT_EQ(Source::offset(text), 3u);
+  EXPECT_EQ(source.offset(text), 3u);
   EXPECT_EQ(source.first_character(text), 6u);  // the '&' of the reference
 }
 

@@ -31,7 +31,9 @@ const FormatRecord table[] = {
      "everything the model holds; one id per entry. Read back: the same model, and the same "
      "bytes when written again",
      Profile::iso, claims_native_root, nullptr,
-     [](const pugi::xml_document& doc, Builder& b, std::string_view) { read_native(doc, b); },
+     [](const pugi::xml_document& doc, Builder& b, std::string_view, ChunkedDocument* chunks) {
+       read_native(doc, b, chunks);
+     },
      "native 'vocabulary'", nullptr, nullptr, write_native},
     {Format::sts, "sts",
      "NISO/ISO STS terms clauses (`term-sec` with TBX markup in any of the STS TBX namespaces)",
@@ -40,7 +42,9 @@ const FormatRecord table[] = {
      "(reported as lossy-conversion); entries keep their ids, those without get `sec_N` and "
      "`term_N`. STS -> STS and STS -> native -> STS keep every element the model covers",
      Profile::iso, claims_sts_root, claims_sts_content,
-     [](const pugi::xml_document& doc, Builder& b, std::string_view) { read_sts(doc, b); },
+     [](const pugi::xml_document& doc, Builder& b, std::string_view, ChunkedDocument* chunks) {
+       read_sts(doc, b, chunks);
+     },
      "NISO STS with 'term-sec'", nullptr, nullptr, write_sts},
     {Format::tbx, "tbx",
      "TBX v3 (`tbx` in the ISO 30042:2019 namespace, DCA and DCT); written in DCA style (DCT "
@@ -117,11 +121,17 @@ const FormatRecord* detect_text_format(std::string_view path, std::string_view r
   return nullptr;
 }
 
-Format detect_xml_format(const XmlRoot& root) {
+Format detect_xml_root_format(const XmlRoot& root) {
   if (!root.node) return Format::unknown;
   for (const FormatRecord& r : table) {
     if (r.claims_root && r.claims_root(root)) return r.format;
   }
+  return Format::unknown;
+}
+
+Format detect_xml_format(const XmlRoot& root) {
+  if (!root.node) return Format::unknown;
+  if (Format f = detect_xml_root_format(root); f != Format::unknown) return f;
   for (const FormatRecord& r : table) {
     if (r.claims_content && r.claims_content(root)) return r.format;
   }

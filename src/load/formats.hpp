@@ -37,9 +37,11 @@ struct FormatRecord {
   /// format claimed the root).
   bool (*claims_content)(const XmlRoot& root) = nullptr;
   /// Reads a parsed document. `document_path` is the file it was read
-  /// from, empty when it did not come from a file.
-  void (*read_xml)(const pugi::xml_document& doc, Builder& builder,
-                   std::string_view document_path) = nullptr;
+  /// from, empty when it did not come from a file; `chunks`: the document
+  /// is the skeleton of a file read chunk by chunk (read/chunked.hpp), else
+  /// null.
+  void (*read_xml)(const pugi::xml_document& doc, Builder& builder, std::string_view document_path,
+                   ChunkedDocument* chunks) = nullptr;
   /// How the unknown-format message names the roots this format has
   /// ("native 'vocabulary'"); empty: not named.
   std::string_view root_hint;
@@ -69,6 +71,10 @@ const FormatRecord* detect_text_format(std::string_view path, std::string_view r
 /// The format of a parsed XML document: first the formats that claim its
 /// root element, then those that claim its content, each in table order.
 Format detect_xml_format(const XmlRoot& root);
+
+/// The format that claims `root` by the root element alone (the first
+/// step of detect_xml_format()), or Format::unknown.
+Format detect_xml_root_format(const XmlRoot& root);
 
 /// The roots of every XML format, as the unknown-format message names them:
 /// "native 'vocabulary', NISO STS with 'term-sec', TBX 'tbx' or 'martif'".

@@ -30,6 +30,7 @@
 #include "load/formats.hpp"
 #include "model/builder.hpp"
 #include "model/impl.hpp"
+#include "read/chunked.hpp"
 #include "read/markup_scan.hpp"
 #include "termgraph/rules.hpp"
 #include "text/encoding.hpp"
@@ -89,6 +90,44 @@ bool looks_like_xml(std::string_view raw) {
   return first != std::string_view::npos && raw[first] == '<';
 }
 
+/// Reads a large XML file chunk by chunk (read/chunked.hpp), when its root
+/// element names its format (or the format is forced): the tree in memory is
+/// the skeleton and one chunk, not the whole file. False, with nothing read,
+/// when the file is to be parsed whole: too small, not split, or a chunk
+/// that does not parse or that the reader did not open (what it read is
+/// undone).
+bool read_chunked(Builder& builder, Format forced, std::string_view document_path,
+                  ReadOutcome& outcome) {
+  ChunkedDocument chunks;
+  if (!chunks.plan(builder.raw(), chunked_reading_limits()) || !chunks.parse_skeleton()) {
+    return false;
+  }
+  const XmlRoot root = xml_root(chunks.skeleton());
+  const Format detected = detect_xml_root_format(root);
+  if (detected == Format::unknown) return false;  // detection by content reads the whole tree
+  const Format format = forced != Format::unknown ? forced : detected;
+  const FormatRecord* record = format_record(format);
+  if (!record || !record->read_xml) return false;
+  const Builder::Mark mark = builder.mark();
+  try {
+    record->read_xml(chunks.skeleton(), builder, document_path, &chunks);
+  } catch (const ChunkedDocument::Restart&) {
+    builder.rewind(mark);
+    return false;
+  }
+  if (!chunks.all_opened()) {
+    builder.rewind(mark);
+    return false;
+  }
+  builder.end_entry();
+  if (!chunks.set_entry_ends(builder)) set_xml_entry_ends(builder);
+  outcome.root_offset = chunks.offset(root.node);
+  outcome.root_name = root.node.name();
+  outcome.detected = detected;
+  outcome.format = format;
+  return true;
+}
+
 /// Reads one registered file with the reader of its format: a text format
 /// (forced, or claiming the file by its name and text) reads the raw text;
 /// otherwise the file is parsed as XML once and its format detected from the
@@ -119,6 +158,7 @@ ReadOutcome read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, For
             "entry column)"));
     return outcome;
   }
+  if (read_chunked(builder, forced, document_path, outcome)) return outcome;
   // pugixml parses in place; it gets its own copy so that the raw bytes stay
   // intact for positions and source lines.
   std::unique_ptr<char[]> buffer(new char[raw.size() + 1]);
@@ -152,7 +192,7 @@ ReadOutcome read_one(Builder& builder, std::vector<Diagnostic>& diagnostics, For
   Format format = forced != Format::unknown ? forced : outcome.detected;
   const FormatRecord* record = format_record(format);
   if (record && record->read_xml) {
-    record->read_xml(doc, builder, document_path);
+    record->read_xml(doc, builder, document_path, nullptr);
   } else if (parsed) {
     diagnostics.push_back(
         make_diagnostic(rules::unknown_format, builder.range_at(outcome.root_offset),

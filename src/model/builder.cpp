@@ -159,6 +159,88 @@ void Builder::absorb(Builder& part, std::vector<Diagnostic>& part_diagnostics) {
   entry_starts_.clear();
 }
 
+namespace {
+
+/// Drops the items of `v` from index `n` on.
+template <class T>
+void truncate(std::vector<T>& v, std::size_t n) {
+  if (n < v.size()) v.erase(v.begin() + static_cast<std::ptrdiff_t>(n), v.end());
+}
+
+}  // namespace
+
+Builder::Mark Builder::mark() const {
+  const Vocabulary::Impl& v = impl_;
+  return {v.entries.size(),
+          v.sections.size(),
+          v.designations.size(),
+          v.blocks.size(),
+          v.categories.size(),
+          v.block_sections.size(),
+          v.term_ids.size(),
+          v.references.size(),
+          v.written_numbers.size(),
+          v.ids.size(),
+          v.language_tags.size(),
+          v.empty_terms.size(),
+          v.tbx_parts.size(),
+          entry_ranges.size(),
+          designation_categories_.size(),
+          category_details_.size(),
+          category_blocks_.size(),
+          section_ranges.size(),
+          block_ranges.size(),
+          diagnostics_.size(),
+          v.declared_languages[file_],
+          v.declaration_ranges[file_],
+          v.titles[file_],
+          capped_declarations_};
+}
+
+void Builder::rewind(const Mark& m) {
+  Vocabulary::Impl& v = impl_;
+  truncate(v.entries, m.entries);
+  truncate(v.sections, m.sections);
+  truncate(v.designations, m.designations);
+  truncate(v.blocks, m.blocks);
+  truncate(v.categories, m.categories);
+  truncate(v.block_sections, m.block_sections);
+  truncate(v.term_ids, m.term_ids);
+  truncate(v.references, m.references);
+  truncate(v.written_numbers, m.written_numbers);
+  truncate(v.ids, m.ids);
+  truncate(v.language_tags, m.language_tags);
+  truncate(v.empty_terms, m.empty_terms);
+  truncate(v.tbx_parts, m.tbx_parts);
+  truncate(entry_ranges, m.entry_ranges);
+  truncate(designation_categories_, m.designation_categories);
+  truncate(category_details_, m.category_details);
+  truncate(category_blocks_, m.category_blocks);
+  truncate(section_ranges, m.section_ranges);
+  truncate(block_ranges, m.block_ranges);
+  truncate(diagnostics_, m.diagnostics);
+  v.declared_languages[file_] = m.declared_languages;
+  v.declaration_ranges[file_] = m.declaration_ranges;
+  v.titles[file_] = m.title;
+  capped_declarations_ = m.capped_declarations;
+  // The entry and section being read, and the starts of the file's entries.
+  in_entry_ = false;
+  in_section_ = false;
+  entry_ = Entry{};
+  entry_ranges_ = {};
+  section_ = LanguageSection{};
+  pending_designations_.clear();
+  pending_status_.clear();
+  pending_blocks_.clear();
+  pending_refs_.clear();
+  pending_written_.clear();
+  pending_term_ids_.clear();
+  pending_categories_.clear();
+  block_final_.clear();
+  pending_block_handles_.clear();
+  entry_starts_.resize(0);
+}
+
 std::string_view Builder::raw() const {
   return impl_.contents.empty() ? std::string_view() : std::string_view(impl_.contents[file_]);
 }

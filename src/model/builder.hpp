@@ -61,6 +61,27 @@ public:
   /// the file after this builder's last one (start_at_file()); it is left
   /// empty. Diagnostics are moved to this builder's list.
   void absorb(Builder& part, std::vector<Diagnostic>& part_diagnostics);
+
+  /// What the builder holds at a moment of reading the current file, for
+  /// rewind(). Every list absorb() appends to is here too.
+  struct Mark {
+    std::size_t entries, sections, designations, blocks, categories, block_sections, term_ids,
+        references, written_numbers, ids, language_tags, empty_terms, tbx_parts;
+    std::size_t entry_ranges, designation_categories, category_details, category_blocks,
+        section_ranges, block_ranges, diagnostics;
+    std::vector<std::string_view> declared_languages;
+    std::vector<SourceRange> declaration_ranges;
+    std::string_view title;
+    FileId capped_declarations;
+  };
+  /// The builder now, between entries of the current file.
+  Mark mark() const;
+  /// Undoes everything read since `mark` (taken in the current file): the
+  /// file is read again from there, another way (a large file whose chunks
+  /// could not all be read, load/load.cpp). Strings stored since stay in
+  /// the arena, unused.
+  void rewind(const Mark& mark);
+
   std::string_view raw() const;
 
   /// A source range for a byte offset of the current file.

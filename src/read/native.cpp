@@ -69,7 +69,8 @@ enum class AttributeUse : std::uint8_t { declaration, known, foreign, unknown };
 
 class NativeReader : xml::Reader {
 public:
-  NativeReader(const pugi::xml_document& doc, Builder& builder) : Reader(builder), doc_(doc) {}
+  NativeReader(const pugi::xml_document& doc, Builder& builder, ChunkedDocument* chunks)
+      : Reader(builder, xml::Spaces::xml, chunks), doc_(doc) {}
 
   void read();
 
@@ -919,8 +920,8 @@ void NativeReader::flatten(pugi::xml_node container, TextBuilder& text, bool lin
 
 }  // namespace
 
-void read_native(const pugi::xml_document& doc, Builder& builder) {
-  NativeReader(doc, builder).read();
+void read_native(const pugi::xml_document& doc, Builder& builder, ChunkedDocument* chunks) {
+  NativeReader(doc, builder, chunks).read();
 }
 
 }  // namespace termgraph

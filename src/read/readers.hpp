@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "model/builder.hpp"
+#include "read/chunked.hpp"
 
 namespace termgraph {
 
@@ -39,16 +40,20 @@ bool claims_tbx2008_root(const XmlRoot& root);
 /// read).
 bool claims_sts_content(const XmlRoot& root);
 
+// Each reader takes `chunks` when the document is the skeleton of a file
+// read chunk by chunk (read/chunked.hpp), else null.
+
 /// Our native format (docs/format.md).
-void read_native(const pugi::xml_document& doc, Builder& builder);
+void read_native(const pugi::xml_document& doc, Builder& builder, ChunkedDocument* chunks);
 
 /// NISO/ISO STS terms clauses: `term-sec` with `tbx:` markup.
-void read_sts(const pugi::xml_document& doc, Builder& builder);
+void read_sts(const pugi::xml_document& doc, Builder& builder, ChunkedDocument* chunks);
 
 /// TBX v3 (`tbx`, DCA and DCT styles) and TBX 2008 (`martif`) documents.
 /// `document_path` is the file the document was read from, empty when it
 /// did not come from a file: a martif document's XCS is read only from a
 /// plain file name in that file's directory.
-void read_tbx(const pugi::xml_document& doc, Builder& builder, std::string_view document_path);
+void read_tbx(const pugi::xml_document& doc, Builder& builder, std::string_view document_path,
+              ChunkedDocument* chunks);
 
 }  // namespace termgraph

@@ -235,8 +235,8 @@ struct Name {
 class StsReader : xml::Reader {
 public:
   // Labels are padded with Unicode spaces: trimming takes them off.
-  StsReader(const pugi::xml_document& doc, Builder& builder)
-      : Reader(builder, xml::Spaces::unicode), doc_(doc) {}
+  StsReader(const pugi::xml_document& doc, Builder& builder, ChunkedDocument* chunks)
+      : Reader(builder, xml::Spaces::unicode, chunks), doc_(doc) {}
 
   void run() {
     pugi::xml_node root = doc_.document_element();
@@ -253,7 +253,7 @@ public:
         read_term_sec(node);
         return true;  // nested term-secs are entries of their own
       }
-      if (name.is_tbx("termEntry") && local_name(node.parent().name()) != "term-sec") {
+      if (name.is_tbx("termEntry") && local_name(parent(node).name()) != "term-sec") {
         // A termEntry outside any term-sec: still an entry, numbered
         // from its id. (Those in a term-sec were read with it.)
         ++term_secs_;
@@ -895,8 +895,8 @@ private:
 
 }  // namespace
 
-void read_sts(const pugi::xml_document& doc, Builder& builder) {
-  StsReader(doc, builder).run();
+void read_sts(const pugi::xml_document& doc, Builder& builder, ChunkedDocument* chunks) {
+  StsReader(doc, builder, chunks).run();
 }
 
 }  // namespace termgraph

@@ -113,8 +113,9 @@ struct EntryBlock {
 
 class TbxReader : xml::Reader {
 public:
-  TbxReader(const pugi::xml_document& doc, Builder& builder, sv document_path)
-      : Reader(builder), doc_(doc), document_path_(document_path) {}
+  TbxReader(const pugi::xml_document& doc, Builder& builder, sv document_path,
+            ChunkedDocument* chunks)
+      : Reader(builder, xml::Spaces::xml, chunks), doc_(doc), document_path_(document_path) {}
 
   void run() {
     pugi::xml_node root = doc_.document_element();
@@ -644,7 +645,7 @@ private:
       structure(el, "<term> is only allowed in a term section; it is not read");
       return;
     }
-    structure(el, "element " + tag(el) + " is not allowed in " + tag(el.parent()) +
+    structure(el, "element " + tag(el) + " is not allowed in " + tag(parent(el)) +
                       "; its content is not read");
   }
 
@@ -1036,8 +1037,9 @@ private:
 
 }  // namespace
 
-void read_tbx(const pugi::xml_document& doc, Builder& builder, std::string_view document_path) {
-  TbxReader(doc, builder, document_path).run();
+void read_tbx(const pugi::xml_document& doc, Builder& builder, std::string_view document_path,
+              ChunkedDocument* chunks) {
+  TbxReader(doc, builder, document_path, chunks).run();
 }
 
 }  // namespace termgraph

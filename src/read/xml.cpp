@@ -55,7 +55,7 @@ std::string_view trim(std::string_view s, Spaces spaces) {
   return trim_xml_spaces(s);
 }
 
-std::size_t Source::offset(pugi::xml_node node) {
+std::size_t Source::parsed_offset(pugi::xml_node node) {
   // pugixml knows the offset of every node it parsed in place.
   for (; node; node = node.parent()) {
     std::ptrdiff_t o = node.offset_debug();

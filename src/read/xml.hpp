@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "model/builder.hpp"
+#include "read/chunked.hpp"
 #include "read/text_builder.hpp"
 #include "text/chars.hpp"
 
@@ -222,7 +223,10 @@ namespace xml {
 /// file).
 class Source {
 public:
-  explicit Source(std::string_view raw) : raw_(raw) {}
+  /// `chunks`: the file is read chunk by chunk (its nodes' offsets are the
+  /// chunked document's to give), else null.
+  explicit Source(std::string_view raw, const ChunkedDocument* chunks = nullptr)
+      : raw_(raw), chunks_(chunks) {}
 
   /// The raw file.
   std::string_view raw() const { return raw_; }
@@ -230,7 +234,12 @@ public:
   /// The byte offset of `node`: an element's name (the Builder turns it
   /// into the position of its '<'), the first byte of text. A node without
   /// one (never expected) takes its nearest ancestor's.
-  static std::size_t offset(pugi::xml_node node);
+  std::size_t offset(pugi::xml_node node) const {
+    return chunks_ ? chunks_->offset(node) : parsed_offset(node);
+  }
+
+  /// The same for a node of a document parsed whole.
+  static std::size_t parsed_offset(pugi::xml_node node);
 
   /// Where an attribute's name and its value (the byte after the quote)
   /// are.
@@ -254,6 +263,7 @@ public:
 
 private:
   std::string_view raw_;
+  const ChunkedDocument* chunks_;
 };
 
 /// Where the value of attribute `a` of `element` starts once trimmed (its
@@ -283,15 +293,23 @@ struct FlattenSkip {
 /// Readers derive from it.
 class Reader {
 public:
-  explicit Reader(Builder& builder, Spaces spaces = Spaces::xml)
-      : builder_(builder), source_(builder.raw()), spaces_(spaces) {}
+  /// `chunks`: the document is read chunk by chunk (read/chunked.hpp);
+  /// the walks below read each chunk where its placeholder stands.
+  explicit Reader(Builder& builder, Spaces spaces = Spaces::xml, ChunkedDocument* chunks = nullptr)
+      : builder_(builder), source_(builder.raw(), chunks), spaces_(spaces), chunks_(chunks) {}
 
 protected:
   /// The reader's trimming (its Spaces).
   std::string_view trim(std::string_view s) const { return xml::trim(s, spaces_); }
 
   /// See Source::offset().
-  static std::size_t offset(pugi::xml_node node) { return Source::offset(node); }
+  std::size_t offset(pugi::xml_node node) const { return source_.offset(node); }
+
+  /// The parent element of `node` in the file (of a node read from a
+  /// chunk too).
+  pugi::xml_node parent(pugi::xml_node node) const {
+    return chunks_ ? chunks_->parent(node) : node.parent();
+  }
 
   /// Visits the children of `parent` in document order: `on_element(child)`
   /// for each element, with the child's scope entered; `on_text(child)` for
@@ -299,12 +317,19 @@ protected:
   /// instructions are skipped.
   template <typename OnElement, typename OnText>
   void children(pugi::xml_node parent, OnElement&& on_element, OnText&& on_text) {
-    for (pugi::xml_node child : parent.children()) {
+    auto visit = [&](pugi::xml_node child) {
       if (child.type() == pugi::node_element) {
         XmlScope::Guard entered(scope_, child);
         on_element(child);
       } else if (is_text(child) && !is_blank(child.value(), spaces_)) {
         on_text(child);
+      }
+    };
+    for (pugi::xml_node child : parent.children()) {
+      if (chunks_ && ChunkedDocument::is_placeholder(child)) {
+        for (pugi::xml_node c : chunks_->open(child).children()) visit(c);
+      } else {
+        visit(child);
       }
     }
   }
@@ -325,11 +350,21 @@ protected:
         root,
         [&](pugi::xml_node n) {
           if (n.type() != pugi::node_element) return false;
+          if (chunks_ && ChunkedDocument::is_placeholder(n)) {
+            // The chunk's nodes, where it stands (they hold no placeholder:
+            // this goes one level deep).
+            for (pugi::xml_node c : chunks_->open(n).children()) {
+              if (c.type() == pugi::node_element) walk_elements(c, visit);
+            }
+            return false;
+          }
           scope_.enter(n);  // left in the second function: one subtree, one walk
           return visit(n);
         },
         [&](pugi::xml_node n) {
-          if (n.type() == pugi::node_element) scope_.leave();
+          if (n.type() == pugi::node_element && !(chunks_ && ChunkedDocument::is_placeholder(n))) {
+            scope_.leave();
+          }
         });
   }
 
@@ -386,6 +421,7 @@ protected:
 
 private:
   Spaces spaces_;
+  ChunkedDocument* chunks_;
 };
 
 }  // namespace xml
