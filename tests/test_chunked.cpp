@@ -195,13 +195,16 @@ TEST(Chunked, ChunksOfAFewEntriesEach) {
   EXPECT_FALSE(chunks.plan(raw, {raw.size() + 1, 1}));  // too small to split
 }
 
-TEST(Chunked, FilesWhoseTagsDoNotPairAreNotSplit) {
+TEST(Chunked, FilesWhoseTagsDoNotBalanceAreNotSplit) {
   ChunkedDocument chunks;
-  EXPECT_FALSE(chunks.plan("<a><entry></entri></a>", {0, 1}));
-  EXPECT_FALSE(chunks.plan("<a><entry></entry>", {0, 1}));  // left open
-  EXPECT_FALSE(chunks.plan("<a><b/></a>", {0, 1}));         // no entries
-  EXPECT_FALSE(chunks.plan("<entry/>", {0, 1}));            // the root is not cut
+  EXPECT_FALSE(chunks.plan("<a><entry></entry>", {0, 1}));   // left open
+  EXPECT_FALSE(chunks.plan("<a><entry/></a></a>", {0, 1}));  // closed once too often
+  EXPECT_FALSE(chunks.plan("<a><b/></a>", {0, 1}));          // no entries
+  EXPECT_FALSE(chunks.plan("<entry/>", {0, 1}));             // the root is not cut
   EXPECT_TRUE(chunks.plan("<a><entry/></a>", {0, 1}));
+  // Names are the parser's to match: a mismatch inside a chunk fails the
+  // chunk's parse (the next test shows what comes of it).
+  EXPECT_TRUE(chunks.plan("<a><entry></entri></a>", {0, 1}));
 }
 
 TEST(Chunked, EveryTestFileReadsTheSame) {
@@ -296,6 +299,27 @@ TEST(Chunked, AChunkThatDoesNotParseIsReadAsTheWholeParseReadsIt) {
     }
   }
   EXPECT_TRUE(syntax);
+  expect_same_reading(paths);
+}
+
+TEST(Chunked, AMismatchedEndTagIsReportedAsTheWholeParseReportsIt) {
+  std::string damaged = native(6, 0);
+  const std::size_t at = damaged.find("</definition></entry>\n<entry id='e4'");
+  ASSERT_NE(at, std::string::npos);
+  damaged.replace(at, 13, "</definitio>");
+  const std::vector<std::string> paths = write_files("mismatch", {{"a.xml", damaged}});
+  LoadResult whole;
+  {
+    Limits l(never);
+    whole = load_files(paths);
+  }
+  std::size_t syntax = 0;
+  for (const Diagnostic& d : whole.diagnostics) {
+    if (d.rule_id() != "xml-syntax") continue;
+    ++syntax;
+    EXPECT_EQ(d.range.line, 4u);
+  }
+  EXPECT_EQ(syntax, 1u);
   expect_same_reading(paths);
 }
 

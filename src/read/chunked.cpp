@@ -19,17 +19,39 @@ bool is_entry_name(std::string_view local) {
   return local == "term-sec" || local == "termEntry" || local == "conceptEntry" || local == "entry";
 }
 
-/// The qualified name of the tag at `begin` (`skip`: 1 for a start tag, 2
-/// for an end tag).
-std::string_view tag_name(std::string_view raw, std::size_t begin, std::size_t skip) {
-  std::size_t i = begin + skip;
-  std::size_t end = i;
-  while (end < raw.size()) {
-    const char c = raw[end];
-    if (xml::is_space(c) || c == '/' || c == '>') break;
-    ++end;
+/// Byte classes of the scan: what ends a name in a start tag (XML white space,
+/// '/', '>', and NUL past the end of the text), and what the scan of a
+/// start tag stops at (quotes, '>', '<', NUL).
+struct ByteClasses {
+  bool name_end[256] = {};
+  bool in_tag[256] = {};
+  ByteClasses() {
+    for (unsigned char c : {' ', '\t', '\r', '\n', '/', '>', '\0'}) name_end[c] = true;
+    for (unsigned char c : {'"', '\'', '>', '<', '\0'}) in_tag[c] = true;
   }
-  return raw.substr(i, end - i);
+};
+const ByteClasses bytes;
+
+/// The end of the start tag whose name ends at `i` (the text is followed
+/// by a NUL, as std::string's is): just past its '>', quoted values skipped;
+/// at a '<' outside quotes (malformed: the parser will say so), there.
+std::size_t start_tag_end(std::string_view raw, std::size_t i) {
+  const char* p = raw.data();
+  const std::size_t n = raw.size();
+  for (;;) {
+    while (!bytes.in_tag[static_cast<unsigned char>(p[i])]) ++i;
+    if (i >= n) return n;
+    const char c = p[i];
+    if (c == '>') return i + 1;
+    if (c == '<') return i;
+    if (c == '\0') {
+      ++i;  // a NUL in the text (never from to_utf8's output, but harmless)
+      continue;
+    }
+    const void* close = std::memchr(p + i + 1, c, n - i - 1);
+    if (!close) return n;
+    i = static_cast<std::size_t>(static_cast<const char*>(close) - p) + 1;
+  }
 }
 
 /// What the whole parse's flags are, with fragments allowed for a chunk.
@@ -48,11 +70,8 @@ bool ChunkedDocument::plan(std::string_view raw, const Limits& limits) {
   entry_spans_.clear();
   if (raw.size() < limits.min_file_bytes) return false;
 
-  struct Open {
-    std::string_view name;
-    std::size_t span;  // its index in entry_spans_, or SIZE_MAX
-  };
-  std::vector<Open> open;
+  // The open elements: an entry's index in entry_spans_, SIZE_MAX for others.
+  std::vector<std::size_t> open;
   std::size_t inside = 0;   // open entry elements (an entry inside one is not cut)
   std::size_t outside = 0;  // tags met outside entries: a run ends at one
   struct Run {
@@ -73,48 +92,78 @@ bool ChunkedDocument::plan(std::string_view raw, const Limits& limits) {
     close_run();
     run = Run{true, begin, end, outside};
   };
+  // One pass over the markup: '<' is found with memchr; a start tag's
+  // name and end with the byte classes above. (On what the scan takes
+  // differently from the parser, a malformed file, a parse fails and the
+  // file is parsed whole.)
+  const char* p = raw.data();
+  const std::size_t n = raw.size();
   bool ok = true;
-  scan_markup(raw, [&](const Markup& m) {
-    switch (m.kind) {
-      case Markup::Kind::start_tag:
-      case Markup::Kind::empty_tag: {
-        const std::string_view name = tag_name(raw, m.begin, 1);
-        const bool entry = !open.empty() && is_entry_name(local_name(name));
-        std::size_t span = SIZE_MAX;
-        if (entry) {
-          span = entry_spans_.size();
-          entry_spans_.emplace_back(m.begin, m.end);
-        }
-        if (inside == 0 && !entry) ++outside;
-        if (m.kind == Markup::Kind::empty_tag) {
-          if (entry && inside == 0) entry_read(m.begin, m.end);
-          return true;
-        }
-        open.push_back({name, span});
-        if (entry) ++inside;
-        return true;
+  for (std::size_t i = 0; ok && i < n;) {
+    const void* lt = std::memchr(p + i, '<', n - i);
+    if (!lt) break;
+    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(lt) - p);
+    const char second = at + 1 < n ? p[at + 1] : '\0';
+    if (second == '/') {
+      const void* gt = std::memchr(p + at, '>', n - at);
+      const std::size_t end =
+          gt ? static_cast<std::size_t>(static_cast<const char*>(gt) - p) + 1 : n;
+      // End tags are not matched with their start tags by name: the parser
+      // does, in the skeleton and in each chunk alike, and a mismatch fails
+      // one of those parses.
+      if (open.empty()) {
+        ok = false;  // left to the parser to report
+        break;
       }
-      case Markup::Kind::end_tag: {
-        const std::string_view name = tag_name(raw, m.begin, 2);
-        if (open.empty() || open.back().name != name) {
-          ok = false;  // left to the parser to report
-          return false;
-        }
-        const Open closed = open.back();
-        open.pop_back();
-        if (closed.span != SIZE_MAX) {
-          entry_spans_[closed.span].second = m.end;
-          --inside;
-          if (inside == 0) entry_read(entry_spans_[closed.span].first, m.end);
-        } else if (inside == 0) {
-          ++outside;
-        }
-        return true;
+      const std::size_t closed = open.back();
+      open.pop_back();
+      if (closed != SIZE_MAX) {
+        entry_spans_[closed].second = end;
+        --inside;
+        if (inside == 0) entry_read(entry_spans_[closed].first, end);
+      } else if (inside == 0) {
+        ++outside;
       }
-      default:
-        return true;  // comments, CDATA, processing instructions: content
+      i = end;
+      continue;
     }
-  });
+    if (second == '!' || second == '?') {
+      // Comments, CDATA sections, processing instructions, declarations:
+      // content, skipped whole as scan_markup() skips them.
+      const std::string_view rest = raw.substr(at);
+      std::size_t end;
+      if (rest.compare(0, 4, "<!--") == 0) {
+        end = markup_detail::past(raw, at + 4, "-->");
+      } else if (rest.compare(0, 9, "<![CDATA[") == 0) {
+        end = markup_detail::past(raw, at + 9, "]]>");
+      } else if (second == '?') {
+        end = markup_detail::past(raw, at + 2, "?>");
+      } else {
+        end = markup_detail::tag_end(raw, at, true);
+      }
+      i = end > at ? end : at + 1;
+      continue;
+    }
+    std::size_t name_end = at + 1;
+    while (!bytes.name_end[static_cast<unsigned char>(p[name_end])]) ++name_end;
+    const std::size_t end = start_tag_end(raw, name_end);
+    const std::string_view name = raw.substr(at + 1, name_end - at - 1);
+    const bool empty = end >= 2 && p[end - 1] == '>' && p[end - 2] == '/';
+    const bool entry = !open.empty() && is_entry_name(local_name(name));
+    std::size_t span = SIZE_MAX;
+    if (entry) {
+      span = entry_spans_.size();
+      entry_spans_.emplace_back(at, end);
+    }
+    if (inside == 0 && !entry) ++outside;
+    if (empty) {
+      if (entry && inside == 0) entry_read(at, end);
+    } else {
+      open.push_back(span);
+      if (entry) ++inside;
+    }
+    i = end > at ? end : at + 1;
+  }
   close_run();
   if (!ok || !open.empty() || chunks_.empty()) {
     chunks_.clear();

@@ -13,8 +13,9 @@
 //
 // What a reader sees is what a parse of the whole file gives: the same
 // nodes in the same order, with the same scopes. Where that cannot hold,
-// the file is read whole instead (load/load.cpp): when the scan cannot pair
-// its tags by name or the skeleton does not parse (plan(), parse_skeleton()
+// the file is read whole instead (load/load.cpp): when the scan finds an
+// end tag with no element open or an element left open, or the skeleton does
+// not parse (plan(), parse_skeleton()
 // say so before anything is read), when a chunk does not parse (open()
 // throws Restart: the reader's work is undone and the whole parse reports
 // the error as it always does), and when the reader did not open every
@@ -46,9 +47,12 @@ public:
   /// Thrown by open() when a chunk does not parse.
   struct Restart {};
 
-  /// Plans the chunks of `raw`, which must outlive this object. False when
-  /// the file is not split: smaller than the limit, no run of entries, or
-  /// tags the scan cannot pair.
+  /// Plans the chunks of `raw`, which must outlive this object and be
+  /// followed by a NUL (as a std::string's bytes are). False when
+  /// the file is not split: smaller than the limit, no run of entries, an
+  /// end tag with no element open or an element left open. (End tags are
+  /// not matched by name here: the parser matches them in the skeleton and
+  /// in each chunk.)
   bool plan(std::string_view raw, const Limits& limits);
 
   /// Parses the skeleton (after plan()); false when it does not parse.
