@@ -69,16 +69,31 @@ private:
 };
 
 /// The bytes scan_characters() looks at: control characters but tab, line
-/// feed and carriage return; the lead byte of U+FFFE/U+FFFF; markup that may
-/// open a comment, CDATA or a PI; character references.
+/// feed and carriage return; the lead byte of U+FFFE/U+FFFF; the second
+/// byte of markup that may open a comment, CDATA or a PI ("<!", "<?": far
+/// rarer than '<'); character references.
 constexpr std::array<bool, 256> stop_bytes = [] {
   std::array<bool, 256> stop{};
   for (int c = 0; c < 0x20; ++c) stop[c] = c != 0x9 && c != 0xA && c != 0xD;
   stop[0xEF] = true;
-  stop['<'] = true;
+  stop['!'] = true;
+  stop['?'] = true;
   stop['&'] = true;
   return stop;
 }();
+
+/// The first byte from `i` on that scan_characters() looks at, or `n`:
+/// eight bytes a step while none of them is one.
+std::size_t next_stop(std::string_view raw, std::size_t i) {
+  const std::size_t n = raw.size();
+  auto stop = [&](std::size_t k) { return stop_bytes[static_cast<unsigned char>(raw[k])]; };
+  while (i + 8 <= n && !(stop(i) | stop(i + 1) | stop(i + 2) | stop(i + 3) | stop(i + 4) |
+                         stop(i + 5) | stop(i + 6) | stop(i + 7))) {
+    i += 8;
+  }
+  while (i < n && !stop(i)) ++i;
+  return i;
+}
 
 /// invalid-character over one XML file's raw bytes: control characters and
 /// U+FFFE/U+FFFF written out anywhere, character references to characters
@@ -97,7 +112,7 @@ void scan_characters(const Impl& impl, SourceText& text, FileId file,
   const std::size_t n = raw.size();
   for (std::size_t i = 0; i < n; ++i) {
     // Most bytes need no look: skip to the next that may.
-    while (i < n && !stop_bytes[static_cast<unsigned char>(raw[i])]) ++i;
+    i = next_stop(raw, i);
     if (i == n) break;
     unsigned char c = static_cast<unsigned char>(raw[i]);
     if (c < 0x20) {
@@ -117,19 +132,20 @@ void scan_characters(const Impl& impl, SourceText& text, FileId file,
       continue;
     }
     if (i < literal_until) continue;
-    if (c == '<') {
+    if (c == '!' || c == '?') {
       // Only "<!" and "<?" open literal text.
-      if (i + 1 >= n || (raw[i + 1] != '!' && raw[i + 1] != '?')) continue;
+      if (i == 0 || raw[i - 1] != '<') continue;
+      const std::size_t lt = i - 1;
       std::size_t close = std::string_view::npos;
       std::size_t skip = 0;
-      if (raw.compare(i, 4, "<!--") == 0) {
-        close = raw.find("-->", i + 4);
+      if (raw.compare(lt, 4, "<!--") == 0) {
+        close = raw.find("-->", lt + 4);
         skip = 3;
-      } else if (raw.compare(i, 9, "<![CDATA[") == 0) {
-        close = raw.find("]]>", i + 9);
+      } else if (raw.compare(lt, 9, "<![CDATA[") == 0) {
+        close = raw.find("]]>", lt + 9);
         skip = 3;
-      } else if (raw.compare(i, 2, "<?") == 0) {
-        close = raw.find("?>", i + 2);
+      } else if (raw.compare(lt, 2, "<?") == 0) {
+        close = raw.find("?>", lt + 2);
         skip = 2;
       }
       if (skip) literal_until = close == std::string_view::npos ? raw.size() : close + skip;
