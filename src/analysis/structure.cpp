@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <map>
 #include <string>
 #include <string_view>
@@ -53,12 +52,21 @@ bool parse_parts(std::string_view number, Parts& out, bool& hyphens) {
   return out.size() <= deepest;
 }
 
-/// The first `n` parts as a key: each part's eight bytes, one after the
-/// other (a set key only, never shown; cheaper than "3.1.2").
+/// The first `n` parts as a key: each part as a varint (seven bits a byte,
+/// the high bit set on all but its last byte), one after the other: a set
+/// key only, never shown. Entry numbers' keys fit in a std::string's own
+/// buffer (no allocation up to 15 bytes: "3.1.2" takes 3).
 std::string key(const Parts& parts, std::size_t n) {
   n = std::min(n, parts.size());
-  std::string out(n * sizeof(std::uint64_t), '\0');
-  if (n > 0) std::memcpy(&out[0], parts.data(), out.size());
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t v = parts[i];
+    while (v >= 0x80) {
+      out += static_cast<char>(0x80 | (v & 0x7F));
+      v >>= 7;
+    }
+    out += static_cast<char>(v);
+  }
   return out;
 }
 

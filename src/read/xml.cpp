@@ -47,6 +47,13 @@ std::size_t unicode_space_at_back(std::string_view t) {
 }  // namespace
 
 std::string_view trim(std::string_view s, Spaces spaces) {
+  // Most values start and end with a printable ASCII character: nothing to
+  // take off.
+  auto printable = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u > 0x20 && u < 0x80;
+  };
+  if (!s.empty() && printable(s.front()) && printable(s.back())) return s;
   if (spaces == Spaces::unicode) {
     for (std::size_t n; (n = unicode_space_at_front(s)) != 0;) s.remove_prefix(n);
     for (std::size_t n; (n = unicode_space_at_back(s)) != 0;) s.remove_suffix(n);

@@ -2,22 +2,33 @@
 // parsed (format/ids.cpp finds them in XML ids).
 #include "text/numbers.hpp"
 
-#include <cctype>
 #include <string>
 #include <string_view>
 
 namespace termgraph {
 
+namespace {
+
+/// White space as std::isspace() takes it in the C locale, without the
+/// locale lookup.
+bool is_c_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+}  // namespace
+
 bool normalize_number(std::string_view text, std::string& out) {
   out.clear();
-  // Trim ASCII white space and no-break spaces (U+00A0, U+202F).
+  // Trim ASCII white space and no-break spaces (U+00A0, U+202F), byte by
+  // byte (this runs for every number and label read and resolved).
   auto strip_front = [&] {
     for (;;) {
-      if (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+      const std::size_t n = text.size();
+      if (n >= 1 && is_c_space(text[0])) {
         text.remove_prefix(1);
-      } else if (text.size() >= 2 && text.compare(0, 2, "\xC2\xA0") == 0) {
+      } else if (n >= 2 && text[0] == '\xC2' && text[1] == '\xA0') {
         text.remove_prefix(2);
-      } else if (text.size() >= 3 && text.compare(0, 3, "\xE2\x80\xAF") == 0) {
+      } else if (n >= 3 && text[0] == '\xE2' && text[1] == '\x80' && text[2] == '\xAF') {
         text.remove_prefix(3);
       } else {
         return;
@@ -26,11 +37,13 @@ bool normalize_number(std::string_view text, std::string& out) {
   };
   auto strip_back = [&] {
     for (;;) {
-      if (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+      const std::size_t n = text.size();
+      if (n >= 1 && is_c_space(text[n - 1])) {
         text.remove_suffix(1);
-      } else if (text.size() >= 2 && text.compare(text.size() - 2, 2, "\xC2\xA0") == 0) {
+      } else if (n >= 2 && text[n - 2] == '\xC2' && text[n - 1] == '\xA0') {
         text.remove_suffix(2);
-      } else if (text.size() >= 3 && text.compare(text.size() - 3, 3, "\xE2\x80\xAF") == 0) {
+      } else if (n >= 3 && text[n - 3] == '\xE2' && text[n - 2] == '\x80' &&
+                 text[n - 1] == '\xAF') {
         text.remove_suffix(3);
       } else {
         return;
@@ -39,7 +52,7 @@ bool normalize_number(std::string_view text, std::string& out) {
   };
   strip_front();
   strip_back();
-  bool number = !text.empty();
+  if (text.empty()) return false;
   bool after_digit = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
@@ -49,16 +62,16 @@ bool normalize_number(std::string_view text, std::string& out) {
       c = '-';
       i += 2;
     }
-    out += c;
     if (c >= '0' && c <= '9') {
       after_digit = true;
     } else if ((c == '.' || c == '-') && after_digit) {
       after_digit = false;
     } else {
-      number = false;
+      return false;  // not a number: no need to read on
     }
+    out += c;
   }
-  return number && after_digit;
+  return after_digit;
 }
 
 bool is_entry_number(std::string_view text) {

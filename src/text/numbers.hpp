@@ -9,7 +9,8 @@ namespace termgraph {
 /// Normalises an entry number as written ("3.30", "102‑01‑01" with
 /// non-breaking hyphens, surrounding white space) to the form used as an
 /// index key: trimmed, U+2010/U+2011 hyphens turned into '-'. Returns false
-/// when the text is not an entry number (digits separated by '.' or '-').
+/// when the text is not an entry number (digits separated by '.' or '-');
+/// `out` then holds nothing of use.
 bool normalize_number(std::string_view text, std::string& out);
 
 /// True when `text` is an entry number (see normalize_number()).
