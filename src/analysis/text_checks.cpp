@@ -86,7 +86,9 @@ constexpr std::array<bool, 256> stop_bytes = [] {
 /// eight bytes a step while none of them is one.
 std::size_t next_stop(std::string_view raw, std::size_t i) {
   const std::size_t n = raw.size();
-  auto stop = [&](std::size_t k) { return stop_bytes[static_cast<unsigned char>(raw[k])]; };
+  auto stop = [&](std::size_t k) {
+    return static_cast<unsigned>(stop_bytes[static_cast<unsigned char>(raw[k])]);
+  };
   while (i + 8 <= n && !(stop(i) | stop(i + 1) | stop(i + 2) | stop(i + 3) | stop(i + 4) |
                          stop(i + 5) | stop(i + 6) | stop(i + 7))) {
     i += 8;
