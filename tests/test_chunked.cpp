@@ -356,3 +356,28 @@ TEST(Chunked, AChunkTheReaderDoesNotOpenMakesTheFileReadWhole) {
     expect_same_reading(paths);
   }
 }
+
+TEST(Chunked, NamespacesDeclaredOnEntriesEndWithTheirChunk) {
+  // Each term-sec declares the TBX prefix itself, under several names: the
+  // scope keeps no prefix past its element (its name is a view into the
+  // chunk's text, which the next chunk overwrites), and each entry's TBX
+  // markup is read as TBX.
+  std::string sts = "<standard><body><sec>\n";
+  for (int i = 1; i <= 6; ++i) {
+    const std::string p = i % 2 ? "tbx" : "t" + std::to_string(i);
+    sts += "<term-sec id='sec_3." + std::to_string(i) + "' xmlns:" + p +
+           "='urn:iso:std:iso:30042:ed-1'><label>3." + std::to_string(i) + "</label><" + p +
+           ":termEntry id='e" + std::to_string(i) + "'><" + p + ":langSet xml:lang='en'><" + p +
+           ":tig><" + p + ":term>term " + std::to_string(i) + "</" + p + ":term></" + p +
+           ":tig></" + p + ":langSet></" + p + ":termEntry></term-sec>\n";
+  }
+  sts += "</sec></body></standard>\n";
+  const std::vector<std::string> paths = write_files("namespaces", {{"a.xml", sts}});
+  {
+    Limits l({0, 1});
+    const LoadResult r = load_files(paths);
+    ASSERT_EQ(r.vocabulary.size(), 6u);
+    EXPECT_EQ(r.vocabulary[EntryId{5}].languages[0].designations[0].text, "term 6");
+  }
+  expect_same_reading(paths);
+}

@@ -117,6 +117,7 @@ public:
       }
       bindings_[prefix].push_back(a.value());
       undo_.push_back(prefix);
+      cached_ = false;  // the prefix may be new to bindings_
     }
   }
 
@@ -125,7 +126,14 @@ public:
     Mark mark = marks_.back();
     marks_.pop_back();
     while (undo_.size() > mark.bindings) {
-      bindings_[undo_.back()].pop_back();
+      auto it = bindings_.find(undo_.back());
+      it->second.pop_back();
+      // A prefix no longer bound leaves the map: its key is a view into the
+      // element's attribute name, which a chunk read chunk by chunk frees.
+      if (it->second.empty()) {
+        bindings_.erase(it);
+        cached_ = false;
+      }
       undo_.pop_back();
     }
     languages_.resize(mark.languages);
@@ -147,16 +155,16 @@ public:
   /// The namespace of an element name here; empty for no namespace or an
   /// undeclared prefix.
   std::string_view uri_of(std::string_view qname) const {
-    auto it = bindings_.find(prefix_of(qname));
-    if (it == bindings_.end() || it->second.empty()) return {};
-    return it->second.back();
+    const std::vector<std::string_view>* uris = uris_of(prefix_of(qname));
+    if (!uris || uris->empty()) return {};
+    return uris->back();
   }
 
   /// True when the prefix of `qname` is declared here (or it has none and a
   /// default namespace is declared).
   bool declared(std::string_view qname) const {
-    auto it = bindings_.find(prefix_of(qname));
-    return it != bindings_.end() && !it->second.empty();
+    const std::vector<std::string_view>* uris = uris_of(prefix_of(qname));
+    return uris && !uris->empty();
   }
 
   /// The innermost non-empty xml:lang, or empty.
@@ -165,10 +173,27 @@ public:
   }
 
 private:
+  /// The URIs bound to `prefix`, innermost last (null: never bound). The
+  /// last prefix asked for is remembered: documents use one or two
+  /// prefixes, element after element. (The map's values stay where they
+  /// are when it grows; a new prefix clears the memory.)
+  const std::vector<std::string_view>* uris_of(std::string_view prefix) const {
+    if (!cached_ || prefix != cached_prefix_) {
+      auto it = bindings_.find(prefix);
+      cached_uris_ = it == bindings_.end() ? nullptr : &it->second;
+      cached_prefix_.assign(prefix.data(), prefix.size());
+      cached_ = true;
+    }
+    return cached_uris_;
+  }
+
   struct Mark {
     std::size_t bindings;
     std::size_t languages;
   };
+  mutable bool cached_ = false;
+  mutable std::string cached_prefix_;  // a copy: the name it came from may be gone
+  mutable const std::vector<std::string_view>* cached_uris_ = nullptr;
   std::unordered_map<std::string_view, std::vector<std::string_view>> bindings_;
   std::vector<std::string_view> undo_;
   std::vector<std::string_view> languages_;
