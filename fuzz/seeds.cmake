@@ -5,7 +5,7 @@
 # cmake -P (the fuzz_seeds target does); the source tree is only read.
 
 file(REMOVE_RECURSE ${OUT})
-foreach(h native sts tbx tbx2008 csv detect references pipeline)
+foreach(h native sts tbx tbx2008 csv detect references pipeline chunked)
   file(MAKE_DIRECTORY ${OUT}/${h})
 endforeach()
 
@@ -26,7 +26,7 @@ foreach(f IN LISTS candidates)
     continue()
   endif()
   file(READ ${f} head LIMIT 4000)
-  set(targets detect pipeline)
+  set(targets detect pipeline chunked)
   if(head MATCHES "<martif")
     list(APPEND targets tbx2008)
   elseif(head MATCHES "<tbx[ >\n]")

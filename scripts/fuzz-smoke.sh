@@ -17,7 +17,7 @@ seconds="${FUZZ_SECONDS:-5}"
 jobs="${FUZZ_JOBS:-2}"
 cc="${CC:-clang}"
 cxx="${CXX:-clang++}"
-harnesses=(native sts tbx tbx2008 csv detect references pipeline)
+harnesses=(native sts tbx tbx2008 csv detect references pipeline chunked)
 
 for tool in cmake "$cc" "$cxx"; do
   if ! command -v "$tool" >/dev/null 2>&1; then
