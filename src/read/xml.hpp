@@ -63,7 +63,11 @@ std::string_view trim(std::string_view s, Spaces spaces = Spaces::xml);
 
 /// True when `s` is empty or only white space.
 inline bool is_blank(std::string_view s, Spaces spaces = Spaces::xml) {
-  return trim(s, spaces).empty();
+  // Mostly the indentation between elements: XML white space only.
+  std::size_t i = 0;
+  while (i < s.size() && is_space(s[i])) ++i;
+  if (i == s.size()) return true;
+  return spaces == Spaces::unicode && trim(s.substr(i), spaces).empty();
 }
 
 /// True for character data and CDATA sections.
