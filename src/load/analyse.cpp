@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
 #include <exception>
 #include <iterator>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -74,11 +76,26 @@ const PassStep pipeline[] = {
      [](Impl& impl, const PassContext&, Found& found) { check_writing(impl, found); }},
 };
 
-/// Whether `pass` reads only the frozen model (no index, resolution or
-/// graph, which other passes write) and no state another pass uses: it may
-/// run on a thread of its own beside them.
-bool runs_apart(Pass pass) {
-  return pass == Pass::structure || pass == Pass::text_checks;
+/// Whether `pass` runs on the second thread (when there is one): the
+/// passes that write nothing another pass reads. The others (the indexes,
+/// resolution and the graph, each reading what the one before wrote) run on
+/// the calling thread in pipeline order.
+bool runs_beside(Pass pass) {
+  return pass == Pass::structure || pass == Pass::text_checks || pass == Pass::entry_checks ||
+         pass == Pass::writing;
+}
+
+/// The pass of the calling thread whose records a pass of the second
+/// thread reads, and so waits for; the pass itself when none.
+Pass waits_for(Pass pass) {
+  switch (pass) {
+    case Pass::entry_checks:
+      return Pass::term_index;  // equal folded keys, adjacent in the term index
+    case Pass::writing:
+      return Pass::resolution;  // where each reference's target is written
+    default:
+      return pass;  // the frozen model only
+  }
 }
 
 void run_passes(Impl& impl, std::vector<Diagnostic>& diagnostics, const std::vector<Pass>& skip,
@@ -98,26 +115,56 @@ void run_passes(Impl& impl, std::vector<Diagnostic>& diagnostics, const std::vec
   // pipeline's order, so that the findings are those of one thread.
   std::vector<std::vector<Diagnostic>> found(steps.size());
   const PassContext context{diagnostics, threads};
-  auto run = [&](bool apart) {
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-      if (runs_apart(steps[i]->pass) == apart) steps[i]->run(impl, context, found[i]);
-    }
-  };
   // A second thread where there is enough work to share: for a small
   // vocabulary, starting it costs more than the passes it would take.
   constexpr std::size_t enough_entries = 1000;
   if (threads > 1 && impl.entries.size() >= enough_entries) {
+    // The calling thread tells which of its passes are over (or that it
+    // failed); the second thread waits for those it reads.
+    std::mutex mutex;
+    std::condition_variable over;
+    std::vector<Pass> finished;  // guarded by `mutex`
+    bool failed = false;         // guarded by `mutex`
+    auto finish = [&](Pass pass, bool failure) {
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        finished.push_back(pass);
+        failed = failed || failure;
+      }
+      over.notify_all();
+    };
+    // False when the calling thread failed before `pass` was over.
+    auto wait = [&](Pass pass) {
+      const bool runs = std::any_of(steps.begin(), steps.end(),
+                                    [pass](const PassStep* s) { return s->pass == pass; });
+      std::unique_lock<std::mutex> lock(mutex);
+      over.wait(lock, [&] {
+        return failed || !runs ||
+               std::find(finished.begin(), finished.end(), pass) != finished.end();
+      });
+      return !failed || std::find(finished.begin(), finished.end(), pass) != finished.end();
+    };
     std::exception_ptr failure;
     std::thread beside([&] {
       try {
-        run(true);
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+          if (!runs_beside(steps[i]->pass)) continue;
+          const Pass before = waits_for(steps[i]->pass);
+          if (before != steps[i]->pass && !wait(before)) return;
+          steps[i]->run(impl, context, found[i]);
+        }
       } catch (...) {
         failure = std::current_exception();  // out of memory: rethrown below
       }
     });
     try {
-      run(false);
+      for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (runs_beside(steps[i]->pass)) continue;
+        steps[i]->run(impl, context, found[i]);
+        finish(steps[i]->pass, false);
+      }
     } catch (...) {
+      finish(Pass::entry_index, true);
       beside.join();
       throw;
     }
