@@ -10,6 +10,7 @@
 // On malformed text it goes on, and a construct left open runs to the end.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
 #include <type_traits>
@@ -69,13 +70,34 @@ inline std::size_t past(std::string_view raw, std::size_t from, std::string_view
 std::size_t tag_end(std::string_view raw, std::size_t begin, bool declaration);
 }  // namespace markup_detail
 
+namespace markup_detail {
+/// The next '<' from `i` on that opens a comment, CDATA section, processing
+/// instruction or declaration ("<!", "<?"), or npos: found by the '!' and
+/// '?' (rarer than '<'), whose next places are kept in `bang` and `question`
+/// (npos: none left; a value below `i`: to be found again).
+inline std::size_t next_special(std::string_view raw, std::size_t i, std::size_t& bang,
+                                std::size_t& question) {
+  for (;;) {
+    if (bang != std::string_view::npos && bang < i) bang = raw.find('!', i);
+    if (question != std::string_view::npos && question < i) question = raw.find('?', i);
+    const std::size_t c = std::min(bang, question);
+    if (c == std::string_view::npos) return c;
+    if (c > 0 && raw[c - 1] == '<' && c - 1 >= i) return c - 1;
+    i = c + 1;
+  }
+}
+}  // namespace markup_detail
+
 template <typename Visit>
 void scan_markup(std::string_view raw, Visit&& visit, bool tags) {
   using markup_detail::past;
   std::size_t i = 0;
   const std::size_t n = raw.size();
+  // Without tags only "<!" and "<?" count: they are looked for directly.
+  std::size_t bang = tags ? std::string_view::npos : raw.find('!');
+  std::size_t question = tags ? std::string_view::npos : raw.find('?');
   while (i < n) {
-    std::size_t at = raw.find('<', i);
+    std::size_t at = tags ? raw.find('<', i) : markup_detail::next_special(raw, i, bang, question);
     if (at == std::string_view::npos) return;
     std::string_view rest = raw.substr(at);
     const char second = rest.size() > 1 ? rest[1] : '\0';
