@@ -216,21 +216,23 @@ private:
   }
 
   /// Fills element_ends_ with one scan of the raw file (no recursion: the
-  /// open elements are a stack).
+  /// open elements are a stack). Each element takes its place when its
+  /// start tag is met, so the list is in the order of the starts without a
+  /// sort; one left open ends at the end of the file.
   void find_element_ends() {
-    std::vector<std::size_t> open;
+    const std::size_t size = source_.raw().size();
+    std::vector<std::size_t> open;  // indexes into element_ends_
     scan_markup(source_.raw(), [&](const Markup& m) {
       if (m.kind == Markup::Kind::start_tag) {
-        open.push_back(m.begin);
+        open.push_back(element_ends_.size());
+        element_ends_.emplace_back(m.begin, size);
       } else if (m.kind == Markup::Kind::empty_tag) {
         element_ends_.emplace_back(m.begin, m.end);
       } else if (m.kind == Markup::Kind::end_tag && !open.empty()) {
-        element_ends_.emplace_back(open.back(), m.end);
+        element_ends_[open.back()].second = m.end;
         open.pop_back();
       }
     });
-    for (std::size_t b : open) element_ends_.emplace_back(b, source_.raw().size());
-    std::sort(element_ends_.begin(), element_ends_.end());
   }
 
   /// The raw bytes between the start tag and the end tag of `el` (empty for
