@@ -1,6 +1,7 @@
 #include "read/chunked.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 
@@ -19,40 +20,13 @@ bool is_entry_name(std::string_view local) {
   return local == "term-sec" || local == "termEntry" || local == "conceptEntry" || local == "entry";
 }
 
-/// Byte classes of the scan: what ends a name in a start tag (XML white space,
-/// '/', '>', and NUL past the end of the text), and what the scan of a
-/// start tag stops at (quotes, '>', '<', NUL).
-struct ByteClasses {
-  bool name_end[256] = {};
-  bool in_tag[256] = {};
-  ByteClasses() {
-    for (unsigned char c : {' ', '\t', '\r', '\n', '/', '>', '\0'}) name_end[c] = true;
-    for (unsigned char c : {'"', '\'', '>', '<', '\0'}) in_tag[c] = true;
-  }
-};
-const ByteClasses bytes;
-
-/// The end of the start tag whose name ends at `i` (the text is followed
-/// by a NUL, as std::string's is): just past its '>', quoted values skipped;
-/// at a '<' outside quotes (malformed: the parser will say so), there.
-std::size_t start_tag_end(std::string_view raw, std::size_t i) {
-  const char* p = raw.data();
-  const std::size_t n = raw.size();
-  for (;;) {
-    while (!bytes.in_tag[static_cast<unsigned char>(p[i])]) ++i;
-    if (i >= n) return n;
-    const char c = p[i];
-    if (c == '>') return i + 1;
-    if (c == '<') return i;
-    if (c == '\0') {
-      ++i;  // a NUL in the text (never from to_utf8's output, but harmless)
-      continue;
-    }
-    const void* close = std::memchr(p + i + 1, c, n - i - 1);
-    if (!close) return n;
-    i = static_cast<std::size_t>(static_cast<const char*>(close) - p) + 1;
-  }
-}
+/// What ends an element's name in a start tag: XML white space, '/', '>',
+/// and the NUL past the end of the text.
+constexpr std::array<bool, 256> name_end_bytes = [] {
+  std::array<bool, 256> end{};
+  for (unsigned char c : {' ', '\t', '\r', '\n', '/', '>', '\0'}) end[c] = true;
+  return end;
+}();
 
 /// What the whole parse's flags are, with fragments allowed for a chunk.
 constexpr unsigned parse_flags = pugi::parse_default | pugi::parse_ws_pcdata;
@@ -92,8 +66,9 @@ bool ChunkedDocument::plan(std::string_view raw, const Limits& limits) {
     close_run();
     run = Run{true, begin, end, outside};
   };
-  // One pass over the markup: '<' is found with memchr; a start tag's
-  // name and end with the byte classes above. (On what the scan takes
+  // One pass over the markup: '<' is found with memchr, a start tag's
+  // name with the table above and its end as scan_markup() finds it. (On
+  // what the scan takes
   // differently from the parser, a malformed file, a parse fails and the
   // file is parsed whole.)
   const char* p = raw.data();
@@ -145,8 +120,8 @@ bool ChunkedDocument::plan(std::string_view raw, const Limits& limits) {
       continue;
     }
     std::size_t name_end = at + 1;
-    while (!bytes.name_end[static_cast<unsigned char>(p[name_end])]) ++name_end;
-    const std::size_t end = start_tag_end(raw, name_end);
+    while (!name_end_bytes[static_cast<unsigned char>(p[name_end])]) ++name_end;
+    const std::size_t end = markup_detail::tag_end(raw, name_end - 1, false);
     const std::string_view name = raw.substr(at + 1, name_end - at - 1);
     const bool empty = end >= 2 && p[end - 1] == '>' && p[end - 2] == '/';
     const bool entry = !open.empty() && is_entry_name(local_name(name));

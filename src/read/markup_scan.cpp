@@ -1,13 +1,43 @@
 #include "read/markup_scan.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <pugixml.hpp>
 #include <unordered_map>
 #include <vector>
 
 namespace termgraph {
 
+namespace {
+
+/// What the scan of a tag stops at: quotes, '>' and '<'.
+constexpr std::array<bool, 256> tag_stops = [] {
+  std::array<bool, 256> stop{};
+  stop['"'] = stop['\''] = stop['>'] = stop['<'] = true;
+  return stop;
+}();
+
+}  // namespace
+
 std::size_t markup_detail::tag_end(std::string_view raw, std::size_t begin, bool declaration) {
+  if (!declaration) {
+    // A tag: the bytes between its stops are skipped by a table lookup, a
+    // quoted value with memchr.
+    const char* p = raw.data();
+    const std::size_t n = raw.size();
+    std::size_t i = begin + 1;
+    for (;;) {
+      while (i < n && !tag_stops[static_cast<unsigned char>(p[i])]) ++i;
+      if (i >= n) return n;
+      const char c = p[i];
+      if (c == '>') return i + 1;
+      if (c == '<') return i;  // malformed: a tag never holds '<'; the next markup starts here
+      const void* close = std::memchr(p + i + 1, c, n - i - 1);
+      if (!close) return n;
+      i = static_cast<std::size_t>(static_cast<const char*>(close) - p) + 1;
+    }
+  }
   char quote = 0;
   int subset = 0;  // depth of [ ] in a declaration
   for (std::size_t i = begin + 1; i < raw.size(); ++i) {
