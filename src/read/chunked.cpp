@@ -181,8 +181,7 @@ bool ChunkedDocument::parse_skeleton() {
   const pugi::xml_parse_result parsed =
       skeleton_.load_buffer_inplace(skeleton_text_.get(), at + 1, parse_flags, pugi::encoding_utf8);
   if (!parsed) return false;
-  chunk_capacity_ = largest + 1;
-  chunk_text_.reset(new char[chunk_capacity_]);
+  chunk_text_.reset(new char[largest + 1]);  // the largest chunk and its NUL
   opened_.assign(chunks_.size(), 0);
   return true;
 }

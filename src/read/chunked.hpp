@@ -26,7 +26,6 @@
 
 #include <cstddef>
 #include <memory>
-#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -111,7 +110,6 @@ private:
   std::unique_ptr<char[]> skeleton_text_;
   pugi::xml_document skeleton_;
   std::unique_ptr<char[]> chunk_text_;
-  std::size_t chunk_capacity_ = 0;
   pugi::xml_document chunk_;
   std::size_t open_ = SIZE_MAX;  // the chunk parsed now
   pugi::xml_node open_parent_;   // the element its placeholder stood in
