@@ -16,6 +16,8 @@ packages=(
   libtomlplusplus-dev  # the termgraph tool's configuration file (.termgraph.toml)
   python3-jsonschema  # the SARIF report is validated against its schema
   python3-yaml      # the YAML of docs/ci.md and .pre-commit-hooks.yaml is parsed (tests/cli/ci_docs.py)
+  raptor2-utils     # rapper: `convert --to skos` output is parsed as Turtle (tests/cli/rdf_export.py)
+  python3-rdflib    # the Turtle and JSON-LD outputs are parsed and compared (same test)
   libxml2-utils     # xmllint: the schema tests
   zsh               # the generated zsh completion is parsed (tests/cli/completion.py)
   groff-base        # the generated manual page is rendered, warnings are failures (same test)

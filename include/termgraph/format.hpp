@@ -22,6 +22,8 @@ enum class Format : std::uint8_t {
   tbx,      ///< TBX v3
   tbx2008,  ///< TBX 2008 (`martif`)
   csv,      ///< CSV, one row per designation
+  skos,     ///< SKOS in Turtle (written only)
+  jsonld,   ///< SKOS as JSON-LD (written only)
 };
 
 /// What one format is and what termgraph can do with it.
@@ -53,15 +55,16 @@ TERMGRAPH_API Span<FormatInfo> formats();
 /// The description of `format`, or nullptr for Format::unknown.
 [[nodiscard]] TERMGRAPH_API const FormatInfo* format_info(Format format) noexcept;
 
-/// The format whose name() is `name` ("native", "sts", "tbx", "tbx2008"),
-/// or Format::unknown.
+/// The format whose name() is `name` ("native", "sts", "tbx", "tbx2008",
+/// "csv", "skos", "jsonld"), or Format::unknown.
 [[nodiscard]] TERMGRAPH_API Format format_named(std::string_view name) noexcept;
 
 /// The profile files of `format` are checked under unless one is chosen
 /// (iso for Format::unknown).
 [[nodiscard]] TERMGRAPH_API Profile default_profile(Format format) noexcept;
 
-/// The format's name ("native", "sts", "tbx", "tbx2008") or "unknown".
+/// The format's name ("native", "sts", "tbx", "tbx2008", "csv", "skos",
+/// "jsonld") or "unknown".
 TERMGRAPH_API std::string_view to_string(Format f) noexcept;
 
 }  // namespace termgraph

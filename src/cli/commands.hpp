@@ -140,7 +140,8 @@ int run_index(const IndexOptions& options, std::ostream& out, std::ostream& err)
 
 struct ConvertOptions {
   std::vector<std::string> paths;
-  /// The output format: "native", "sts" or "tbx".
+  /// The output format: a name of formats() that can be written ("native",
+  /// "sts", "tbx", "tbx2008", "csv", "skos", "jsonld").
   std::string to;
   /// Read every input as this format ("native", "sts", "tbx", "tbx2008");
   /// empty: detect each file's format.
@@ -152,6 +153,9 @@ struct ConvertOptions {
   std::string title;
   /// TBX output style: "dca" or "dct".
   std::string tbx_style = "dca";
+  /// Base IRI of the SKOS and JSON-LD output (WriteOptions::base_iri);
+  /// empty: the default.
+  std::string base_iri;
   RuleOptions rules;
   /// How the diagnostics of loading are printed (on standard error).
   OutputOptions diagnostics;

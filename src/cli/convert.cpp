@@ -84,6 +84,9 @@ Format parse_format_name(const std::string& name) {
 int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& err) {
   const Format to = parse_format_name(options.to);
   if (!can_write(to)) throw UsageError("cannot write the format '" + options.to + "'");
+  if (!options.base_iri.empty() && !is_absolute_iri(options.base_iri)) {
+    throw UsageError("--base-iri: '" + options.base_iri + "' is not an absolute IRI");
+  }
   LoadOptions load_options;
   load_options.dash_is_stdin = true;
   load_options.analysis.diagnostics = diagnostic_options(options.rules, options.paths, err);
@@ -113,6 +116,7 @@ int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& 
   WriteOptions write_options;
   write_options.title = options.title;
   write_options.tbx_style = options.tbx_style == "dct" ? TbxStyle::dct : TbxStyle::dca;
+  write_options.base_iri = options.base_iri;
   std::vector<Diagnostic> lost;
   write_options.lost = &lost;
   if (options.output.empty() || options.output == "-") {

@@ -26,6 +26,7 @@
 #include "suggest.hpp"
 #include "termgraph/format.hpp"
 #include "termgraph/version.hpp"
+#include "termgraph/write.hpp"
 
 namespace {
 
@@ -101,6 +102,17 @@ std::string paths_help() {
 const CLI::Validator not_empty(
     [](std::string& value) {
       return value.empty() ? std::string("the value is empty") : std::string();
+    },
+    "");
+
+/// Refuses a base IRI the RDF writers cannot use (termgraph::is_absolute_iri).
+const CLI::Validator absolute_iri(
+    [](std::string& value) {
+      return termgraph::is_absolute_iri(value)
+                 ? std::string()
+                 : "'" + value +
+                       "' is not an absolute IRI (scheme:rest, without spaces, control "
+                       "characters or <>\"{}|^`\\, as https://example.org/terms/)";
     },
     "");
 
@@ -295,6 +307,11 @@ CLI::App* add_convert_command(CLI::App& app, CommandLine& cl) {
                   "Style of TBX output: dca (<descrip type=\"subjectField\">, the default) or dct "
                   "(<min:subjectField>)")
       ->check(CLI::IsMember({"dca", "dct"}));
+  cmd->add_option("--base-iri", cl.convert.base_iri,
+                  "Namespace of the concept IRIs of skos and jsonld output: an absolute IRI, "
+                  "best ending in / or # (default: urn:termgraph:vocabulary:)")
+      ->type_name("IRI")
+      ->check(absolute_iri);
   add_rule_options(*cmd, cl.convert.rules);
   cmd->add_option("INPUT", cl.convert.paths, paths_help())->required();
   termgraph::cli::add_output_options(*cmd, cl.convert.diagnostics);

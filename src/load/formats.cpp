@@ -9,6 +9,7 @@
 #include "read/csv.hpp"
 #include "text/chars.hpp"
 #include "write/csv.hpp"
+#include "write/rdf.hpp"
 #include "write/writers.hpp"
 
 namespace termgraph {
@@ -18,6 +19,8 @@ namespace {
 constexpr std::string_view xml_ext[] = {".xml"};
 constexpr std::string_view tbx_ext[] = {".tbx"};
 constexpr std::string_view csv_ext[] = {".csv"};
+constexpr std::string_view turtle_ext[] = {".ttl"};
+constexpr std::string_view jsonld_ext[] = {".jsonld"};
 
 template <std::size_t N>
 constexpr Span<std::string_view> list(const std::string_view (&a)[N]) {
@@ -79,6 +82,41 @@ const FormatRecord table[] = {
      claims_csv,
      read_csv,
      write_csv},
+    // Written only: RDF, the vocabulary as a SKOS concept scheme.
+    {Format::skos,
+     "skos",
+     "SKOS (W3C) in Turtle: one `skos:ConceptScheme`, one `skos:Concept` per entry, IRIs under "
+     "`--base-iri`; written only",
+     list(turtle_ext),
+     "entry numbers (`skos:notation`, and in the concept IRI), designations as preferred, "
+     "alternative and hidden labels, definitions, notes, examples, sources (`dct:source`), "
+     "resolved references as `skos:related` (TBX broader and narrower concept relations as "
+     "`skos:broader`, `skos:narrower`), language tags, the title; not term types, parts of "
+     "speech, data categories, markup, unresolved or external references",
+     Profile::iso,
+     nullptr,
+     nullptr,
+     nullptr,
+     {},
+     nullptr,
+     nullptr,
+     write_skos,
+     true},
+    {Format::jsonld,
+     "jsonld",
+     "SKOS as JSON-LD 1.0: the triples of `skos`, `@graph` of nodes under a fixed `@context`; "
+     "written only",
+     list(jsonld_ext),
+     "the same triples as `skos`",
+     Profile::iso,
+     nullptr,
+     nullptr,
+     nullptr,
+     {},
+     nullptr,
+     nullptr,
+     write_jsonld,
+     true},
 };
 
 /// The extension of the file name at the end of `path`, lower case with
@@ -207,6 +245,9 @@ bool write_vocabulary(std::ostream& out, const Vocabulary& vocabulary, Format fo
                       const WriteOptions& options) {
   const FormatRecord* r = format_record(format);
   if (!r || !r->write) return false;
+  if (r->uses_base_iri && !options.base_iri.empty() && !is_absolute_iri(options.base_iri)) {
+    return false;
+  }
   r->write(out, vocabulary, options);
   return true;
 }

@@ -56,6 +56,9 @@ struct FormatRecord {
   // -- writing ---------------------------------------------------------------
   void (*write)(std::ostream& out, const Vocabulary& vocabulary,
                 const WriteOptions& options) = nullptr;
+  /// The writer names things by IRIs under WriteOptions::base_iri (RDF):
+  /// write_vocabulary() refuses a base that is not an absolute IRI.
+  bool uses_base_iri = false;
 };
 
 /// Every record, in the order of formats().
