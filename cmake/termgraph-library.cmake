@@ -22,6 +22,12 @@ function(termgraph_library_settings target)
   # nlohmann_json is header-only (the JSON report): not in the link interface.
   target_link_libraries(${target} PRIVATE ICU::uc ICU::i18n pugixml::pugixml
                                           $<BUILD_INTERFACE:nlohmann_json::nlohmann_json>)
+  # Graphviz (optional, CMakeLists.txt): src/publish/graphviz.cpp renders SVG
+  # with it; its headers stay out of the public ones.
+  if(TERMGRAPH_WITH_GRAPHVIZ)
+    target_link_libraries(${target} PRIVATE PkgConfig::TERMGRAPH_GRAPHVIZ)
+    target_compile_definitions(${target} PRIVATE TERMGRAPH_HAVE_GRAPHVIZ)
+  endif()
   termgraph_set_warnings(${target})
   termgraph_set_instrumentation(${target})
 endfunction()

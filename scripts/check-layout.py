@@ -11,7 +11,7 @@ import sys
 
 # Stages in data-flow order; folders on one line share a rank.
 STAGES = [["text"], ["diag"], ["format"], ["model"], ["read"], ["analysis"], ["lookup"],
-          ["write", "report"], ["load"], ["cli"]]
+          ["write", "report"], ["load"], ["publish"], ["cli"]]
 RANK = {name: rank for rank, names in enumerate(STAGES) for name in names}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 

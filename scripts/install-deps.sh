@@ -14,6 +14,8 @@ packages=(
   libcli11-dev      # the termgraph tool's command line
   nlohmann-json3-dev  # the termgraph tool's JSON output
   libtomlplusplus-dev  # the termgraph tool's configuration file (.termgraph.toml)
+  libgraphviz-dev   # optional: SVG pictures (render_svg, `termgraph graph --format svg`); without it, DOT only
+  graphviz          # the dot program: the graph tests check that the DOT parses (tests/cli/graph.py)
   python3-jsonschema  # the SARIF report is validated against its schema
   python3-yaml      # the YAML of docs/ci.md and .pre-commit-hooks.yaml is parsed (tests/cli/ci_docs.py)
   raptor2-utils     # rapper: `convert --to skos` output is parsed as Turtle (tests/cli/rdf_export.py)

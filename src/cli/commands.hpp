@@ -138,6 +138,33 @@ struct IndexOptions {
 /// language; 1 when no section is in the language --lang names.
 int run_index(const IndexOptions& options, std::ostream& out, std::ostream& err);
 
+struct GraphCommandOptions {
+  /// Vocabulary files or directories; the bundled vocabulary when empty.
+  std::vector<std::string> vocab;
+  /// --lang: the language range entries are matched in and labelled in;
+  /// empty: every language, labels in each entry's first preferred term.
+  std::string language;
+  /// ENTRY...: numbers, terms or ids, each looked up as refs looks its
+  /// QUERY up; empty: the whole vocabulary.
+  std::vector<std::string> entries;
+  /// "dot" or "svg".
+  std::string format = "dot";
+  /// Steps from the entries (GraphOptions::depth).
+  unsigned depth = 1;
+  /// --cycles: the circular definitions only.
+  bool cycles = false;
+  /// --system: the concept system (concept relations).
+  bool system = false;
+  /// How the problems that kept inputs from being read are printed (on
+  /// standard error).
+  OutputOptions diagnostics;
+};
+
+/// `termgraph graph`: the picture as DOT or SVG on `out`; 1 when an ENTRY
+/// matches nothing or --system finds no concept relation; throws UsageError
+/// for --format svg in a build without Graphviz.
+int run_graph(const GraphCommandOptions& options, std::ostream& out, std::ostream& err);
+
 struct ConvertOptions {
   std::vector<std::string> paths;
   /// The output format: a name of formats() that can be written ("native",

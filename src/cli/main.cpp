@@ -43,6 +43,7 @@ struct CommandLine {
   termgraph::cli::LookupOptions search;
   std::vector<std::string> search_words;
   termgraph::cli::IndexOptions index;
+  termgraph::cli::GraphCommandOptions graph;
   termgraph::cli::ConvertOptions convert;
   /// `termgraph help [COMMAND]`.
   std::string help_command;
@@ -195,7 +196,7 @@ CLI::App* add_check_command(CLI::App& app, CommandLine& cl) {
   return cmd;
 }
 
-/// lookup, refs, search and index: `--vocab` and `--lang`.
+/// lookup, refs, search, index and graph: `--vocab` and `--lang`.
 void add_vocabulary_options(CLI::App& command, std::vector<std::string>& vocab,
                             std::string& language, const char* lang_help) {
   command
@@ -285,6 +286,43 @@ CLI::App* add_index_command(CLI::App& app, CommandLine& cl) {
   return cmd;
 }
 
+CLI::App* add_graph_command(CLI::App& app, CommandLine& cl) {
+  CLI::App* cmd = app.add_subcommand(
+      "graph", "Draw the reference graph, the circular definitions or the concept system");
+  add_vocabulary_options(*cmd, cl.graph.vocab, cl.graph.language,
+                         "Match ENTRY in this language and label the entries in it");
+  // ENTRY is optional: --vocab takes one PATH each time, or it would take
+  // the entries too.
+  cmd->get_option("--vocab")->allow_extra_args(false);
+  cmd->add_option("ENTRY", cl.graph.entries,
+                  "Draw only the neighbourhood of these entries: each a number, a term (quoted "
+                  "when of several words) or an id; default: the whole vocabulary");
+  cmd->add_option("--format", cl.graph.format,
+                  "Output format: dot (Graphviz DOT) or svg (laid out by Graphviz's library, "
+                  "when termgraph was built with it)")
+      ->check(CLI::IsMember({"dot", "svg"}))
+      ->capture_default_str();
+  cmd->add_option("--depth", cl.graph.depth,
+                  "With ENTRY: how many steps of citation (or relation) away from them to draw, "
+                  "both ways")
+      ->type_name("N")
+      ->capture_default_str();
+  CLI::Option* cycles = cmd->add_flag(
+      "--cycles", cl.graph.cycles,
+      "Draw the circular definitions only: one cluster per group, its cycle highlighted");
+  cmd->add_flag("--system", cl.graph.system,
+                "Draw the concept system the vocabulary records (TBX concept relations): "
+                "generic trees, partitive rakes, associative double-headed arrows (ISO 704)")
+      ->excludes(cycles);
+  termgraph::cli::add_output_options(*cmd, cl.graph.diagnostics);
+  cmd->footer(
+      "Edges: definition solid, note dashed, example dotted, source grey bold, cross-reference\n"
+      "blue with a circle. Exit status: 0 drawn, 1 an ENTRY matches nothing or --system finds\n"
+      "no concept relation, 2 usage error (--format svg without Graphviz), unreadable input\n"
+      "or no entry read.");
+  return cmd;
+}
+
 CLI::App* add_convert_command(CLI::App& app, CommandLine& cl) {
   CLI::App* cmd = app.add_subcommand(
       "convert", "Load term files as one vocabulary and write it in another format");
@@ -344,7 +382,7 @@ std::unique_ptr<CLI::App> make_app(CommandLine& cl) {
     return "termgraph: error: " + CLI::FailureMessage::simple(failed, e);
   });
   app->footer(
-      "Without --vocab, lookup, refs, search and index read the bundled vocabulary\n"
+      "Without --vocab, lookup, refs, search, index and graph read the bundled vocabulary\n"
       "($TERMGRAPH_VOCAB, else the one installed beside the program). Exit status:\n"
       "0 success, 1 errors found or no match, 2 usage error or unreadable input.\n"
       "See docs/cli.md.");
@@ -359,6 +397,7 @@ std::unique_ptr<CLI::App> make_app(CommandLine& cl) {
   add_refs_command(*app, cl);
   add_search_command(*app, cl);
   add_index_command(*app, cl);
+  add_graph_command(*app, cl);
   add_convert_command(*app, cl);
   add_help_command(*app, cl);
   return app;
@@ -467,6 +506,9 @@ int run(int argc, char** argv) {
   if (app->got_subcommand("search")) {
     cl.search.query = query_of(cl.search_words);
     return termgraph::cli::run_search(cl.search, std::cout, std::cerr);
+  }
+  if (app->got_subcommand("graph")) {
+    return termgraph::cli::run_graph(cl.graph, std::cout, std::cerr);
   }
   if (app->got_subcommand("index")) {
     return termgraph::cli::run_index(cl.index, std::cout, std::cerr);
