@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "diag/diagnostics.hpp"
+#include "text/numbers.hpp"
 #include "termgraph/rules.hpp"
 
 namespace termgraph {
@@ -23,38 +24,6 @@ namespace {
 using Impl = Vocabulary::Impl;
 
 constexpr std::uint32_t unset = UINT32_MAX;
-
-bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-
-// Natural order of entry numbers: runs of digits compare as numbers, so
-// 3.9 < 3.10 and 102-01-9 < 102-01-10; everything else byte by byte; a
-// plain string comparison breaks the remaining ties ("3.01" vs "3.1").
-bool number_less(std::string_view a, std::string_view b) noexcept {
-  std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (is_digit(a[i]) && is_digit(b[j])) {
-      std::size_t ei = i, ej = j;
-      while (ei < a.size() && is_digit(a[ei])) ++ei;
-      while (ej < b.size() && is_digit(b[ej])) ++ej;
-      std::size_t si = i, sj = j;
-      while (si + 1 < ei && a[si] == '0') ++si;
-      while (sj + 1 < ej && b[sj] == '0') ++sj;
-      const std::string_view x = a.substr(si, ei - si), y = b.substr(sj, ej - sj);
-      if (x.size() != y.size()) return x.size() < y.size();
-      if (x != y) return x < y;
-      i = ei;
-      j = ej;
-    } else {
-      if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
-      ++i;
-      ++j;
-    }
-  }
-  if ((a.size() - i) != (b.size() - j)) return (a.size() - i) < (b.size() - j);
-  return a < b;
-}
 
 // Where a block stands: its entry and language section. The builder
 // records the section of every block (Impl::block_sections), so that

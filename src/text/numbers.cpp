@@ -80,3 +80,35 @@ bool is_entry_number(std::string_view text) {
 }
 
 }  // namespace termgraph
+
+namespace termgraph {
+
+bool number_less(std::string_view a, std::string_view b) noexcept {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      // Runs of digits: skip leading zeros, then the longer run is the
+      // larger number, else the first differing digit decides.
+      while (i < a.size() && a[i] == '0') ++i;
+      while (j < b.size() && b[j] == '0') ++j;
+      std::size_t ei = i;
+      std::size_t ej = j;
+      while (ei < a.size() && digit(a[ei])) ++ei;
+      while (ej < b.size() && digit(b[ej])) ++ej;
+      if (ei - i != ej - j) return ei - i < ej - j;
+      for (; i < ei; ++i, ++j) {
+        if (a[i] != b[j]) return a[i] < b[j];
+      }
+      continue;
+    }
+    if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+    ++i;
+    ++j;
+  }
+  if ((a.size() - i) != (b.size() - j)) return a.size() - i < b.size() - j;
+  return a < b;  // "3.01" and "3.1": equal as numbers, ordered by their text
+}
+
+}  // namespace termgraph

@@ -17,3 +17,13 @@ bool normalize_number(std::string_view text, std::string& out);
 bool is_entry_number(std::string_view text);
 
 }  // namespace termgraph
+
+namespace termgraph {
+
+/// Orders entry numbers as a systematic index lists them: part by part,
+/// each run of digits compared as a number ("3.9" before "3.10", "3.1"
+/// before "3.1.1"), other characters by byte. Texts that are not entry
+/// numbers compare the same way, so the order is total and stable.
+bool number_less(std::string_view a, std::string_view b) noexcept;
+
+}  // namespace termgraph
