@@ -29,6 +29,7 @@ packages=(
   gcovr             # line coverage report (scripts/coverage.sh, coverage preset)
   clang             # libFuzzer harnesses (scripts/fuzz-smoke.sh)
   libclang-rt-dev   # clang's libFuzzer and sanitizer runtimes (libclang-rt-14-dev on Debian 12)
+  chromium          # the HTML site opened headless from file:// (tests/browser/check_site.py)
 )
 
 missing=()

@@ -199,4 +199,30 @@ Format parse_format_name(const std::string& name);
 /// yields an entry; throws UsageError when the output cannot be written.
 int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& err);
 
+struct HtmlOptions {
+  std::vector<std::string> paths;
+  /// The directory the site is written to (created; an earlier site there
+  /// is replaced).
+  std::string output;
+  /// --lang: language ranges whose sections are shown; empty: every one.
+  std::vector<std::string> languages;
+  /// The site's title; empty: the inputs' own.
+  std::string title;
+  /// Entries per page of entries.
+  std::size_t entries_per_page = 200;
+  /// Leave out the pictures of each entry's neighbourhood.
+  bool no_pictures = false;
+  RuleOptions rules;
+  /// How the diagnostics that kept inputs from being read are printed (on
+  /// standard error); the findings themselves go on the site.
+  OutputOptions diagnostics;
+};
+
+/// `termgraph html`: the static site of the vocabulary in a directory. 0
+/// when written and loading found no error, 1 when written with errors on
+/// the findings pages, 2 (nothing written, an existing site untouched) when
+/// an input cannot be read, no entry was read or the directory is taken by
+/// something that is not a termgraph site.
+int run_html(const HtmlOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace termgraph::cli

@@ -45,6 +45,7 @@ struct CommandLine {
   termgraph::cli::IndexOptions index;
   termgraph::cli::GraphCommandOptions graph;
   termgraph::cli::ConvertOptions convert;
+  termgraph::cli::HtmlOptions html;
   /// `termgraph help [COMMAND]`.
   std::string help_command;
   /// The hidden `--generate bash|zsh|man`.
@@ -360,6 +361,39 @@ CLI::App* add_convert_command(CLI::App& app, CommandLine& cl) {
   return cmd;
 }
 
+CLI::App* add_html_command(CLI::App& app, CommandLine& cl) {
+  CLI::App* cmd = app.add_subcommand(
+      "html", "Write the vocabulary as a static HTML site: entries, indexes, findings, search");
+  cmd->add_option("-o,--output", cl.html.output,
+                  "The directory to write the site to (created; an earlier site there is "
+                  "replaced, any other non-empty directory refused)")
+      ->type_name("DIR")
+      ->required()
+      ->check(not_empty);
+  cmd->add_option("--lang", cl.html.languages,
+                  "Show and index only the sections in this language (a range: en shows en-GB "
+                  "too); repeat for several; default: every language")
+      ->type_name("LANG")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--title", cl.html.title, "The site's title; default: the inputs' own");
+  cmd->add_option("--entries-per-page", cl.html.entries_per_page, "Entries on each page of entries")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->capture_default_str();
+  cmd->add_flag("--no-pictures", cl.html.no_pictures,
+                "Leave out the picture of each entry's neighbourhood");
+  add_rule_options(*cmd, cl.html.rules);
+  cmd->add_option("INPUT", cl.html.paths, paths_help())->required();
+  termgraph::cli::add_output_options(*cmd, cl.html.diagnostics);
+  cmd->footer(
+      "The findings of check go on the site's findings pages; what kept an input from being\n"
+      "read is also printed on standard error. Exit status: 0 written, 1 written with errors\n"
+      "on the findings pages, 2 usage error, unreadable input, no entry read or a directory\n"
+      "that is not a site (nothing written).");
+  return cmd;
+}
+
 CLI::App* add_help_command(CLI::App& app, CommandLine& cl) {
   CLI::App* cmd = app.add_subcommand("help", "Print the help of termgraph or of COMMAND");
   cmd->add_option("COMMAND", cl.help_command, "The command to describe");
@@ -399,6 +433,7 @@ std::unique_ptr<CLI::App> make_app(CommandLine& cl) {
   add_index_command(*app, cl);
   add_graph_command(*app, cl);
   add_convert_command(*app, cl);
+  add_html_command(*app, cl);
   add_help_command(*app, cl);
   return app;
 }
@@ -506,6 +541,9 @@ int run(int argc, char** argv) {
   if (app->got_subcommand("search")) {
     cl.search.query = query_of(cl.search_words);
     return termgraph::cli::run_search(cl.search, std::cout, std::cerr);
+  }
+  if (app->got_subcommand("html")) {
+    return termgraph::cli::run_html(cl.html, std::cout, std::cerr);
   }
   if (app->got_subcommand("graph")) {
     return termgraph::cli::run_graph(cl.graph, std::cout, std::cerr);

@@ -11,17 +11,11 @@
 
 namespace termgraph::cli {
 
-namespace {
-
-/// Whether `d` says that (part of) an input was not read: not XML, not of a
-/// format termgraph reads, no entries in it.
 bool not_read(const Diagnostic& d) {
   return d.severity == Severity::error &&
          (d.is(RuleId::xml_syntax) || d.is(RuleId::csv_syntax) || d.is(RuleId::invalid_encoding) ||
           d.is(RuleId::unknown_format) || d.is(RuleId::empty_input));
 }
-
-}  // namespace
 
 std::optional<LoadResult> read_vocabulary(const std::vector<std::string>& vocab,
                                           const OutputOptions& diagnostics,

@@ -12,6 +12,10 @@
 
 namespace termgraph::cli {
 
+/// Whether `d` says that (part of) an input was not read: not XML, not of a
+/// format termgraph reads, no entries in it.
+bool not_read(const Diagnostic& d);
+
 /// Loads the files or directories `vocab` names, or the bundled vocabulary
 /// when it is empty ("-" reads standard input). Findings in the vocabulary
 /// do not stop the command that reads it; an input that cannot be read
