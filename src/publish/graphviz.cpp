@@ -44,9 +44,17 @@ void set_error(std::string* error, std::string message) {
   *error = std::move(message);
 }
 
-struct ContextDeleter {
-  void operator()(GVC_t* gvc) const noexcept { gvFreeContext(gvc); }
-};
+/// The one Graphviz context of the process, made on first use (with the
+/// mutex held) and never freed. Graphviz's text layout plugin (pango) keeps
+/// a pointer to the name of the last font it measured, a string the context
+/// owns: freeing the context after each picture left that pointer dangling
+/// for the next one (a use after free AddressSanitizer reports on the
+/// second picture). A context kept for the life of the process keeps every
+/// font name it has seen.
+GVC_t* context() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
 struct GraphDeleter {
   void operator()(Agraph_t* g) const noexcept { agclose(g); }
 };
@@ -68,7 +76,7 @@ std::optional<std::string> render_svg(std::string_view dot, std::string* error) 
   } restore{previous};
 
   const std::string text(dot);  // agmemread wants a terminated string
-  const std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
+  GVC_t* const gvc = context();
   if (!gvc) {
     set_error(error, "Graphviz could not be initialised");
     return std::nullopt;
@@ -79,14 +87,14 @@ std::optional<std::string> render_svg(std::string_view dot, std::string* error) 
                          (graphviz_messages.empty() ? std::string() : ": " + graphviz_messages));
     return std::nullopt;
   }
-  if (gvLayout(gvc.get(), graph.get(), "dot") != 0) {
+  if (gvLayout(gvc, graph.get(), "dot") != 0) {
     set_error(error, "Graphviz could not lay the graph out" +
                          (graphviz_messages.empty() ? std::string() : ": " + graphviz_messages));
     return std::nullopt;
   }
   char* data = nullptr;
   unsigned int length = 0;
-  const int status = gvRenderData(gvc.get(), graph.get(), "svg", &data, &length);
+  const int status = gvRenderData(gvc, graph.get(), "svg", &data, &length);
   std::optional<std::string> svg;
   if (status == 0 && data) {
     svg.emplace(data, length);
@@ -95,7 +103,7 @@ std::optional<std::string> render_svg(std::string_view dot, std::string* error) 
                          (graphviz_messages.empty() ? std::string() : ": " + graphviz_messages));
   }
   if (data) gvFreeRenderData(data);
-  gvFreeLayout(gvc.get(), graph.get());
+  gvFreeLayout(gvc, graph.get());
   return svg;
 }
 
