@@ -21,6 +21,7 @@ MODE is one of
 """
 
 import collections
+import concurrent.futures
 import json
 import os
 import re
@@ -97,8 +98,11 @@ def blocks_of(entry):
 def counted_citations(termgraph, vocab, numbers):
     """The citations of the entries `numbers`, from lookup --format json."""
     out = collections.Counter()
-    for number in numbers:
-        p = run(termgraph, "lookup", "--format", "json", "--vocab", vocab, number)
+    # One lookup per entry, a few at a time.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(
+            lambda n: run(termgraph, "lookup", "--format", "json", "--vocab", vocab, n), numbers))
+    for number, p in zip(numbers, answers):
         entries = [e for e in json.loads(p.stdout)["entries"] if e["number"] == number]
         if len(entries) != 1:
             FAILURES.append(f"lookup {number}: {len(entries)} entries with that number")
