@@ -486,7 +486,7 @@ void write_man(const CommandInfo& top, const std::vector<CommandInfo>& commands,
          ".SH ENVIRONMENT\n"
          ".TP\n"
          ".B TERMGRAPH_VOCAB\n"
-         "The vocabulary lookup, refs, search and index read without \\fB\\-\\-vocab\\fR.\n"
+         "The vocabulary lookup, refs, search, index and graph read without \\fB\\-\\-vocab\\fR.\n"
          ".SH SEE ALSO\n"
          "docs/cli.md and docs/rules.md of the termgraph sources.\n";
 }

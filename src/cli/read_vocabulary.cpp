@@ -1,4 +1,4 @@
-// The vocabulary lookup, refs, search and index read.
+// The vocabulary lookup, refs, search, index and graph read.
 #include "read_vocabulary.hpp"
 
 #include <unistd.h>
