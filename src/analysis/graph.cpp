@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "diag/diagnostics.hpp"
-#include "text/numbers.hpp"
 #include "termgraph/rules.hpp"
+#include "text/numbers.hpp"
 
 namespace termgraph {
 

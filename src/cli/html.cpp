@@ -109,8 +109,8 @@ int run_html(const HtmlOptions& options, std::ostream& out, std::ostream& err) {
     for (const std::string& tag : languages(result.vocabulary)) {
       known += (known.empty() ? "" : ", ") + tag;
     }
-    throw UsageError("--lang " + range + ": no term is in that language (the vocabulary's: " +
-                     known + ")");
+    throw UsageError("--lang " + range +
+                     ": no term is in that language (the vocabulary's: " + known + ")");
   }
 
   SiteOptions site;
