@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <pugixml.hpp>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -556,8 +557,65 @@ LoadResult load_files(const std::vector<std::string>& paths, const LoadOptions& 
 LoadResult load_sources(std::vector<Source> sources, const LoadOptions& options) {
   std::vector<Input> inputs;
   inputs.reserve(sources.size());
-  for (Source& s : sources) inputs.push_back({std::move(s.path), std::move(s.content), {}});
+  for (Source& s : sources) {
+    inputs.push_back({std::move(s.path), std::move(s.content), {}, s.on_disk});
+  }
   return load_inputs(std::move(inputs), options);
+}
+
+struct PreparedInput::Part {
+  Source source;  // as given, for reading again at another index
+  std::size_t position = 0;
+  PartRead read;
+};
+
+const std::string& PreparedInput::path() const noexcept {
+  return part_->source.path;
+}
+Format PreparedInput::format() const noexcept {
+  return part_->read.format;
+}
+std::size_t PreparedInput::position() const noexcept {
+  return part_->position;
+}
+
+namespace {
+
+std::shared_ptr<PreparedInput::Part> read_prepared(Source source, std::size_t position,
+                                                   Format forced) {
+  auto part = std::make_shared<PreparedInput::Part>();
+  part->source = std::move(source);
+  part->position = position;
+  Input in{part->source.path, part->source.content, {}, part->source.on_disk};
+  part->read.builder.start_at_file(static_cast<FileId>(position));
+  part->read.format =
+      read_input(part->read.builder, part->read.impl, part->read.diagnostics, in, forced);
+  return part;
+}
+
+}  // namespace
+
+PreparedInput prepare_input(Source source, std::size_t position, const LoadOptions& options) {
+  return PreparedInput(read_prepared(std::move(source), position, options.format));
+}
+
+LoadResult load_prepared(const std::vector<PreparedInput>& inputs, const LoadOptions& options) {
+  auto impl = std::make_shared<Vocabulary::Impl>();
+  LoadResult result;
+  Builder builder(*impl, result.diagnostics);
+  impl->retained.reserve(inputs.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (!inputs[i]) throw std::invalid_argument("load_prepared: an empty PreparedInput");
+    std::shared_ptr<const PreparedInput::Part> part = inputs[i].part_;
+    if (part->position != i) part = read_prepared(part->source, i, options.format);
+    builder.absorb_copy(part->read.builder, part->read.diagnostics);
+    result.formats.push_back(part->read.format);
+    impl->retained.push_back(std::move(part));
+  }
+  builder.finish();
+  result.vocabulary = VocabularyAccess::make(std::move(impl));
+  finish_loading(result, options.analysis);
+  return result;
 }
 
 LoadResult load_string(std::string_view content, std::string path, const LoadOptions& options) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <type_traits>
 
 #include "diag/diagnostics.hpp"
 #include "termgraph/rules.hpp"
@@ -47,6 +48,14 @@ void move_slot(std::vector<T>& to, std::vector<T>& from, std::size_t slot) {
   to[slot] = std::move(from[slot]);
 }
 
+/// Copies `from[slot]` to `to[slot]` (a part kept for later: absorb_copy()).
+template <class T>
+void move_slot(std::vector<T>& to, const std::vector<T>& from, std::size_t slot) {
+  if (slot >= from.size()) return;
+  if (to.size() <= slot) to.resize(slot + 1);
+  to[slot] = from[slot];
+}
+
 /// Room for `more` items after those of `to`: growing geometrically, so
 /// that appending part after part copies each item a bounded number of
 /// times.
@@ -56,7 +65,8 @@ void make_room(std::vector<T>& to, std::size_t more) {
   if (needed > to.capacity()) to.reserve(std::max(needed, to.capacity() + to.capacity() / 2));
 }
 
-/// Appends `from` to `to`, each item passed through `shift` first.
+/// Appends `from` to `to`, each item passed through `shift` first; `from`
+/// is emptied.
 template <class T, class Shift>
 void append_shifted(std::vector<T>& to, std::vector<T>& from, Shift shift) {
   make_room(to, from.size());
@@ -67,6 +77,16 @@ void append_shifted(std::vector<T>& to, std::vector<T>& from, Shift shift) {
   std::vector<T>().swap(from);
 }
 
+/// Appends copies of `from` to `to`, each copy passed through `shift`.
+template <class T, class Shift>
+void append_shifted(std::vector<T>& to, const std::vector<T>& from, Shift shift) {
+  make_room(to, from.size());
+  for (const T& item : from) {
+    to.push_back(item);
+    shift(to.back());
+  }
+}
+
 template <class T>
 void append(std::vector<T>& to, std::vector<T>& from) {
   make_room(to, from.size());
@@ -74,13 +94,25 @@ void append(std::vector<T>& to, std::vector<T>& from) {
   std::vector<T>().swap(from);
 }
 
+template <class T>
+void append(std::vector<T>& to, const std::vector<T>& from) {
+  make_room(to, from.size());
+  to.insert(to.end(), from.begin(), from.end());
+}
+
 }  // namespace
 
-void Builder::absorb(Builder& part, std::vector<Diagnostic>& part_diagnostics) {
+template <class Part, class PartDiagnostics>
+void Builder::append_part(Part& part, PartDiagnostics& part_diagnostics) {
+  // Part is Builder (absorb(): its contents are moved) or const Builder
+  // (absorb_copy(): copied, the strings left where they are).
+  constexpr bool copy = std::is_const_v<Part>;
   if (in_entry_) end_entry();
-  if (part.in_entry_) part.end_entry();
+  if constexpr (!copy) {
+    if (part.in_entry_) part.end_entry();
+  }
   Vocabulary::Impl& v = impl_;
-  Vocabulary::Impl& p = part.impl_;
+  std::conditional_t<copy, const Vocabulary::Impl&, Vocabulary::Impl&> p = part.impl_;
   const auto entries = static_cast<EntryId>(v.entries.size());
   const auto sections = static_cast<std::uint32_t>(v.sections.size());
   const auto designations = static_cast<std::uint32_t>(v.designations.size());
@@ -105,7 +137,7 @@ void Builder::absorb(Builder& part, std::vector<Diagnostic>& part_diagnostics) {
     move_slot(v.titles, p.titles, f);
     if (f < p.tbx_parts.size()) move_slot(v.tbx_parts, p.tbx_parts, f);
   }
-  v.arena.absorb(std::move(p.arena));
+  if constexpr (!copy) v.arena.absorb(std::move(p.arena));
 
   append_shifted(v.entries, p.entries, [&](Entry& e) { entry(e.id); });
   append(v.sections, p.sections);
@@ -150,13 +182,25 @@ void Builder::absorb(Builder& part, std::vector<Diagnostic>& part_diagnostics) {
                  [&](BlockRanges& r) { r.refs_first += references; });
 
   make_room(diagnostics_, part_diagnostics.size());
-  for (Diagnostic& d : part_diagnostics) {
-    for (EntryId& e : d.entries) entry(e);
-    diagnostics_.push_back(std::move(d));
+  for (auto& d : part_diagnostics) {
+    if constexpr (copy) {
+      diagnostics_.push_back(d);
+    } else {
+      diagnostics_.push_back(std::move(d));
+    }
+    for (EntryId& e : diagnostics_.back().entries) entry(e);
   }
-  part_diagnostics.clear();
+  if constexpr (!copy) part_diagnostics.clear();
   file_ = part.file_;
   entry_starts_.clear();
+}
+
+void Builder::absorb(Builder& part, std::vector<Diagnostic>& part_diagnostics) {
+  append_part(part, part_diagnostics);
+}
+
+void Builder::absorb_copy(const Builder& part, const std::vector<Diagnostic>& part_diagnostics) {
+  append_part(part, part_diagnostics);
 }
 
 namespace {

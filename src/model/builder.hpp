@@ -61,6 +61,12 @@ public:
   /// the file after this builder's last one (start_at_file()); it is left
   /// empty. Diagnostics are moved to this builder's list.
   void absorb(Builder& part, std::vector<Diagnostic>& part_diagnostics);
+  /// As absorb(), but `part` is left as it is, to be appended again later
+  /// (load_prepared()): its lists are copied, and the strings they view stay
+  /// in `part`'s arena and file, which the caller keeps alive as long as
+  /// this builder's vocabulary (Impl::retained). `part` must have ended its
+  /// last entry.
+  void absorb_copy(const Builder& part, const std::vector<Diagnostic>& part_diagnostics);
 
   /// What the builder holds at a moment of reading the current file, for
   /// rewind(). Every list absorb() appends to is here too.
@@ -173,6 +179,9 @@ public:
   void finish();
 
 private:
+  template <class Part, class PartDiagnostics>
+  void append_part(Part& part, PartDiagnostics& part_diagnostics);
+
   struct PendingBlock {
     TextBlock block;  // references not yet set
     std::uint32_t first_ref;

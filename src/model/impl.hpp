@@ -99,6 +99,10 @@ struct FuzzyLookup;
 struct Vocabulary::Impl {
   // Inputs.
   std::vector<std::string> files;
+  /// What views of this model may point into besides its own arena and
+  /// contents: the inputs load_prepared() appended by copy (their arenas
+  /// and files), kept alive as long as the model.
+  std::vector<std::shared_ptr<const void>> retained;
   std::vector<std::string> contents;  // raw bytes of each file, as read
   std::vector<LineIndex> lines;       // one per file
 
