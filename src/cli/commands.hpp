@@ -1,6 +1,7 @@
 // The termgraph tool's commands, apart from argument parsing (main.cpp).
 #pragma once
 
+#include <istream>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
@@ -224,5 +225,18 @@ struct HtmlOptions {
 /// an input cannot be read, no entry was read or the directory is taken by
 /// something that is not a termgraph site.
 int run_html(const HtmlOptions& options, std::ostream& out, std::ostream& err);
+
+/// `termgraph lsp`: a Language Server Protocol server on standard input and
+/// output (lsp/server.cpp; docs/editors.md).
+struct LspOptions {
+  /// Threads for analysis (0: the hardware's).
+  unsigned jobs = 0;
+  /// A file to write every message to, both ways; empty: none.
+  std::string log;
+};
+
+/// Serves `in` and `out` until `exit` or the end of `in`; returns 0 after a
+/// shutdown request, else 1.
+int run_lsp(const LspOptions& options, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace termgraph::cli

@@ -46,6 +46,7 @@ struct CommandLine {
   termgraph::cli::GraphCommandOptions graph;
   termgraph::cli::ConvertOptions convert;
   termgraph::cli::HtmlOptions html;
+  termgraph::cli::LspOptions lsp;
   /// `termgraph help [COMMAND]`.
   std::string help_command;
   /// The hidden `--generate bash|zsh|man`.
@@ -394,6 +395,25 @@ CLI::App* add_html_command(CLI::App& app, CommandLine& cl) {
   return cmd;
 }
 
+CLI::App* add_lsp_command(CLI::App& app, CommandLine& cl) {
+  CLI::App* cmd = app.add_subcommand(
+      "lsp", "Serve editors: a Language Server Protocol server on standard input and output");
+  cmd->add_option("-j,--jobs", cl.lsp.jobs,
+                  "Threads that analyse the vocabulary; 0: as many as the machine runs at once")
+      ->type_name("N")
+      ->capture_default_str();
+  cmd->add_option("--log", cl.lsp.log, "Also write every message, both ways, to FILE")
+      ->type_name("FILE")
+      ->check(not_empty);
+  cmd->footer(
+      "The workspace folders the editor names are one vocabulary, as `termgraph check FOLDER`\n"
+      "reads them, with the editor's text of open files; .termgraph.toml applies as for check.\n"
+      "Diagnostics on every change; definition, hover, completion, references, rename of an\n"
+      "entry number, document symbols and quick fixes (docs/editors.md). Exit status: 0 after\n"
+      "a shutdown request, 1 when the input ends or exit comes without one.");
+  return cmd;
+}
+
 CLI::App* add_help_command(CLI::App& app, CommandLine& cl) {
   CLI::App* cmd = app.add_subcommand("help", "Print the help of termgraph or of COMMAND");
   cmd->add_option("COMMAND", cl.help_command, "The command to describe");
@@ -434,6 +454,7 @@ std::unique_ptr<CLI::App> make_app(CommandLine& cl) {
   add_graph_command(*app, cl);
   add_convert_command(*app, cl);
   add_html_command(*app, cl);
+  add_lsp_command(*app, cl);
   add_help_command(*app, cl);
   return app;
 }
@@ -544,6 +565,9 @@ int run(int argc, char** argv) {
   }
   if (app->got_subcommand("html")) {
     return termgraph::cli::run_html(cl.html, std::cout, std::cerr);
+  }
+  if (app->got_subcommand("lsp")) {
+    return termgraph::cli::run_lsp(cl.lsp, std::cin, std::cout, std::cerr);
   }
   if (app->got_subcommand("graph")) {
     return termgraph::cli::run_graph(cl.graph, std::cout, std::cerr);
