@@ -68,6 +68,52 @@ std::string md(std::string_view s) {
   return out;
 }
 
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/// Widens bytes [begin, end) of `raw`, where a reference's range puts it
+/// (the number, for a plain-text reference), to the whole reference as
+/// its text reads ("DLT system (3.30)"): the text before and after that
+/// part is matched in the raw bytes outwards, a space of the text matching
+/// any run of white space. Left as it is where the bytes differ.
+void widen_to_text(std::string_view raw, std::string_view text, std::size_t& begin,
+                   std::size_t& end) {
+  const std::string_view part = raw.substr(begin, end - begin);
+  const std::size_t k = part.empty() ? std::string_view::npos : text.rfind(part);
+  if (k == std::string_view::npos) return;
+  // Before: text[0, k) ends at `begin`.
+  std::size_t b = begin;
+  bool ok = true;
+  for (std::size_t i = k; i > 0 && ok; --i) {
+    const char c = text[i - 1];
+    if (c == ' ') {
+      if (b == 0 || !is_space(raw[b - 1])) ok = false;
+      while (b > 0 && is_space(raw[b - 1])) --b;
+    } else if (b > 0 && raw[b - 1] == c) {
+      --b;
+    } else {
+      ok = false;
+    }
+  }
+  if (ok) begin = b;
+  // After: text[k + part.size(), end of text) starts at `end`.
+  std::size_t e = end;
+  ok = true;
+  for (std::size_t i = k + part.size(); i < text.size() && ok; ++i) {
+    const char c = text[i];
+    if (c == ' ') {
+      if (e >= raw.size() || !is_space(raw[e])) ok = false;
+      while (e < raw.size() && is_space(raw[e])) ++e;
+    } else if (e < raw.size() && raw[e] == c) {
+      ++e;
+    } else {
+      ok = false;
+    }
+  }
+  if (ok) end = e;
+}
+
 int lsp_severity(Severity s) {
   switch (s) {
     case Severity::error:
@@ -160,11 +206,13 @@ Features::Features(const Workspace& workspace, const LoadResult& result, Encodin
       for (const Reference& r : b.references) {
         const Document* rd = doc(r.range.file);
         if (!rd || !r.range.known()) continue;
-        const std::size_t begin = rd->text.model_offset(r.range.line, r.range.column);
+        std::size_t begin = rd->text.model_offset(r.range.line, r.range.column);
         std::size_t end = r.range.end_line
                               ? rd->text.model_offset(r.range.end_line, r.range.end_column)
                               : begin + r.text.size();
-        refs_[r.range.file].push_back({r.range.file, begin, std::max(end, begin), &r, e.id});
+        end = std::max(end, begin);
+        widen_to_text(rd->text.str(), r.text, begin, end);
+        refs_[r.range.file].push_back({r.range.file, begin, end, &r, e.id});
       }
     });
   }
@@ -468,8 +516,19 @@ json Features::rename(const Document& d, std::size_t offset, const std::string& 
   std::map<FileId, std::set<std::size_t>> at;
   const EntrySpan& head = entries_[id];
   if (const Document* hd = doc(head.file)) {
-    for (std::size_t o : number_tokens(hd->text.str(), head.begin, head.head_end, entry.number)) {
+    const std::string& text = hd->text.str();
+    for (std::size_t o : number_tokens(text, head.begin, head.head_end, entry.number)) {
       at[head.file].insert(o);
+    }
+    // CSV: every row of the entry repeats the number in a cell of its own.
+    if (head.file < result_.formats.size() && result_.formats[head.file] == Format::csv) {
+      for (std::size_t o : number_tokens(text, head.begin, head.end, entry.number)) {
+        const std::size_t after = o + entry.number.size();
+        const bool cell_start = o == head.begin || text[o - 1] == ',' || text[o - 1] == '\n';
+        const bool cell_end = after >= text.size() || text[after] == ',' || text[after] == '\r' ||
+                              text[after] == '\n';
+        if (cell_start && cell_end) at[head.file].insert(o);
+      }
     }
   }
   for (const auto& list : refs_) {
