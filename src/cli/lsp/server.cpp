@@ -14,8 +14,10 @@
 #include <thread>
 
 #include "../commands.hpp"
+#include "../config.hpp"
 #include "features.hpp"
 #include "protocol.hpp"
+#include "termgraph/format.hpp"
 #include "termgraph/version.hpp"
 #include "workspace.hpp"
 
@@ -215,6 +217,7 @@ private:
     try {
       if (method == "initialized") {
         initialized_ = true;
+        if (watch_files_) register_watchers();
         publish();
       } else if (method == "textDocument/didOpen") {
         const json& doc = params.at("textDocument");
@@ -279,6 +282,13 @@ private:
         }
       }
     }
+    if (params.contains("capabilities")) {
+      const json& caps = params["capabilities"];
+      watch_files_ = caps.contains("workspace") && caps["workspace"].is_object() &&
+                     caps["workspace"].contains("didChangeWatchedFiles") &&
+                     caps["workspace"]["didChangeWatchedFiles"].is_object() &&
+                     caps["workspace"]["didChangeWatchedFiles"].value("dynamicRegistration", false);
+    }
     std::vector<std::string> folders;
     auto add_folder = [&](const json& uri) {
       if (!uri.is_string()) return;
@@ -314,6 +324,27 @@ private:
               {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
               {"workspace", {{"workspaceFolders", {{"supported", true}}}}}}},
             {"serverInfo", {{"name", "termgraph"}, {"version", TERMGRAPH_VERSION_STRING}}}};
+  }
+
+  /// Asks the client to tell of term files and configuration files that
+  /// change on disk (workspace/didChangeWatchedFiles).
+  void register_watchers() {
+    json watchers = json::array();
+    for (const FormatInfo& f : formats()) {
+      if (!f.can_read) continue;
+      for (std::string_view ext : f.extensions) {
+        watchers.push_back({{"globPattern", "**/*" + std::string(ext)}});
+      }
+    }
+    watchers.push_back({{"globPattern", std::string("**/") + config_file_name}});
+    send({{"jsonrpc", "2.0"},
+          {"id", "termgraph-watch"},
+          {"method", "client/registerCapability"},
+          {"params",
+           {{"registrations",
+             {{{"id", "termgraph-files"},
+               {"method", "workspace/didChangeWatchedFiles"},
+               {"registerOptions", {{"watchers", watchers}}}}}}}}});
   }
 
   static Position position_of(const json& p) {
@@ -389,6 +420,7 @@ private:
   bool initialized_ = false;
   bool shutdown_ = false;
   bool exit_ = false;
+  bool watch_files_ = false;  // the client registers file watchers on request
 };
 
 }  // namespace
