@@ -226,6 +226,33 @@ struct HtmlOptions {
 /// something that is not a termgraph site.
 int run_html(const HtmlOptions& options, std::ostream& out, std::ostream& err);
 
+struct DiffCommandOptions {
+  /// OLD..., diff_separator, NEW... (as mark_diff_separator() left them).
+  std::vector<std::string> paths;
+  /// "text", "json", "markdown" or "html".
+  std::string format = "text";
+  /// Colour of text output: "auto", "always" or "never".
+  std::string color = "auto";
+  /// DiffOptions::similarity.
+  double similarity = 0.6;
+  /// The title of the HTML page; empty: the default.
+  std::string title;
+};
+
+/// What stands for the `--` between OLD... and NEW... of `termgraph diff`
+/// once mark_diff_separator() has run (CLI11 would drop a `--`).
+extern const char* const diff_separator;
+
+/// For `termgraph diff`, replaces each `--` after the command word in
+/// `argv` by diff_separator; leaves other commands' arguments alone.
+void mark_diff_separator(int argc, char** argv);
+
+/// `termgraph diff`: the changes between two editions on `out`. 0 when
+/// they do not differ, 1 when they do, 2 (UsageError, or after reasons on
+/// `err`) when the separator is missing, an input cannot be read or a side
+/// yields no entry.
+int run_diff(const DiffCommandOptions& options, std::ostream& out, std::ostream& err);
+
 /// `termgraph lsp`: a Language Server Protocol server on standard input and
 /// output (lsp/server.cpp; docs/editors.md).
 struct LspOptions {

@@ -46,6 +46,7 @@ struct CommandLine {
   termgraph::cli::GraphCommandOptions graph;
   termgraph::cli::ConvertOptions convert;
   termgraph::cli::HtmlOptions html;
+  termgraph::cli::DiffCommandOptions diff;
   termgraph::cli::LspOptions lsp;
   /// `termgraph help [COMMAND]`.
   std::string help_command;
@@ -395,6 +396,39 @@ CLI::App* add_html_command(CLI::App& app, CommandLine& cl) {
   return cmd;
 }
 
+CLI::App* add_diff_command(CLI::App& app, CommandLine& cl) {
+  CLI::App* cmd =
+      app.add_subcommand("diff",
+                         "Compare two editions of a vocabulary: entries matched by concept across "
+                         "renumbering, what changed and which references it breaks");
+  cmd->add_option("OLD", cl.diff.paths,
+                  "The old edition's files or directories, then --, then the new edition's "
+                  "(NEW); each side is loaded as one vocabulary")
+      ->required();
+  cmd->add_option("--format", cl.diff.format,
+                  "Output format: text (for people), json, markdown (a pull-request comment) or "
+                  "html (a standalone page)")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}))
+      ->capture_default_str();
+  cmd->add_option("--color", cl.diff.color,
+                  "Text: colour removed and added words (auto: when writing to a terminal and "
+                  "NO_COLOR is not set)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  cmd->add_option("--similarity", cl.diff.similarity,
+                  "The least similarity (0 to 1, Dice coefficient of the definitions' words) "
+                  "that matches entries no number or term matched")
+      ->type_name("X")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--title", cl.diff.title, "Html: the page's title");
+  cmd->footer(
+      "Usage: termgraph diff [OPTIONS] OLD... -- NEW...\n"
+      "Exit status: 0 the editions do not differ, 1 they differ, 2 usage error (no --),\n"
+      "unreadable input or no entry read on a side.");
+  return cmd;
+}
+
 CLI::App* add_lsp_command(CLI::App& app, CommandLine& cl) {
   CLI::App* cmd = app.add_subcommand(
       "lsp", "Serve editors: a Language Server Protocol server on standard input and output");
@@ -454,6 +488,7 @@ std::unique_ptr<CLI::App> make_app(CommandLine& cl) {
   add_graph_command(*app, cl);
   add_convert_command(*app, cl);
   add_html_command(*app, cl);
+  add_diff_command(*app, cl);
   add_lsp_command(*app, cl);
   add_help_command(*app, cl);
   return app;
@@ -514,6 +549,7 @@ int run(int argc, char** argv) {
   CommandLine cl;
   const std::unique_ptr<CLI::App> app = make_app(cl);
   check_command_name(*app, argc, argv);
+  termgraph::cli::mark_diff_separator(argc, argv);
   try {
     app->parse(argc, argv);
     if (cl.generate.empty() && app->get_subcommands().empty()) {
@@ -562,6 +598,9 @@ int run(int argc, char** argv) {
   if (app->got_subcommand("search")) {
     cl.search.query = query_of(cl.search_words);
     return termgraph::cli::run_search(cl.search, std::cout, std::cerr);
+  }
+  if (app->got_subcommand("diff")) {
+    return termgraph::cli::run_diff(cl.diff, std::cout, std::cerr);
   }
   if (app->got_subcommand("html")) {
     return termgraph::cli::run_html(cl.html, std::cout, std::cerr);
