@@ -68,6 +68,10 @@ public:
 
   /// Runs until `exit` or the end of the input; returns the exit status.
   int run(std::istream& in) {
+    // Reading must not flush the output: a stream tied to `out_` (std::cin
+    // is tied to std::cout) would flush it from the reader thread while this
+    // thread writes, duplicating and cutting messages.
+    in.tie(nullptr);
     // The reader shares the inbox: it may outlive this server, blocked
     // reading, when `exit` ends the process.
     std::thread reader([inbox = inbox_, &in] {
