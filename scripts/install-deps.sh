@@ -30,6 +30,9 @@ packages=(
   clang             # libFuzzer harnesses (scripts/fuzz-smoke.sh)
   libclang-rt-dev   # clang's libFuzzer and sanitizer runtimes (libclang-rt-14-dev on Debian 12)
   chromium          # the HTML site opened headless from file:// (tests/browser/check_site.py)
+  neovim            # a real LSP client for `termgraph lsp`, headless (tests/lsp/nvim.py)
+  tmux              # the recorded editor session (scripts/record-editor-session.sh, docs/editors/)
+  nodejs            # the VS Code extension's test (tests/lsp/vscode_extension.js); packaging it also needs npm
 )
 
 missing=()
