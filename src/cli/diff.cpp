@@ -127,18 +127,7 @@ void write_json(std::ostream& out, const VocabularyDiff& d) {
 /// false (after saying so) when no entry was read.
 bool usable(const LoadResult& result, const OutputOptions& diagnostics, const char* side,
             std::ostream& err) {
-  for (const Diagnostic& d : result.diagnostics) {
-    if (d.is(RuleId::unreadable_input)) throw UsageError(d.message);
-  }
-  LoadResult problems;
-  problems.vocabulary = result.vocabulary;
-  problems.formats = result.formats;
-  std::copy_if(result.diagnostics.begin(), result.diagnostics.end(),
-               std::back_inserter(problems.diagnostics), not_read);
-  if (!problems.diagnostics.empty()) {
-    write_diagnostics(err, problems, text_style(diagnostics, STDERR_FILENO));
-    err.flush();
-  }
+  report_unread(result, diagnostics, err);
   if (result.vocabulary.size() != 0) return true;
   err << "termgraph: error: no term entries were read from the " << side
       << " edition; nothing to compare\n";

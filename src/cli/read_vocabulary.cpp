@@ -17,12 +17,7 @@ bool not_read(const Diagnostic& d) {
           d.is(RuleId::unknown_format) || d.is(RuleId::empty_input));
 }
 
-std::optional<LoadResult> read_vocabulary(const std::vector<std::string>& vocab,
-                                          const OutputOptions& diagnostics,
-                                          const std::string& purpose, std::ostream& err) {
-  LoadOptions options;
-  options.dash_is_stdin = true;  // --vocab -
-  LoadResult result = load_files(vocab.empty() ? bundled_vocabulary() : vocab, options);
+bool report_unread(const LoadResult& result, const OutputOptions& diagnostics, std::ostream& err) {
   for (const Diagnostic& d : result.diagnostics) {
     if (d.is(RuleId::unreadable_input)) throw UsageError(d.message);
   }
@@ -35,9 +30,19 @@ std::optional<LoadResult> read_vocabulary(const std::vector<std::string>& vocab,
     write_diagnostics(err, problems, text_style(diagnostics, STDERR_FILENO));
     err.flush();
   }
+  return !problems.diagnostics.empty();
+}
+
+std::optional<LoadResult> read_vocabulary(const std::vector<std::string>& vocab,
+                                          const OutputOptions& diagnostics,
+                                          const std::string& purpose, std::ostream& err) {
+  LoadOptions options;
+  options.dash_is_stdin = true;  // --vocab -
+  LoadResult result = load_files(vocab.empty() ? bundled_vocabulary() : vocab, options);
+  const bool reported = report_unread(result, diagnostics, err);
   if (result.vocabulary.size() == 0) {
     // Without a reason printed (none is expected), say so.
-    if (problems.diagnostics.empty()) {
+    if (!reported) {
       throw UsageError("no term entries were read; nothing to " + purpose);
     }
     return std::nullopt;

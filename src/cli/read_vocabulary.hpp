@@ -16,6 +16,11 @@ namespace termgraph::cli {
 /// format termgraph reads, no entries in it.
 bool not_read(const Diagnostic& d);
 
+/// Judges a loaded vocabulary as read_vocabulary() does: throws UsageError
+/// for an input that cannot be read, and prints on `err` what kept inputs
+/// from being read. Returns true when such a reason was printed.
+bool report_unread(const LoadResult& result, const OutputOptions& diagnostics, std::ostream& err);
+
 /// Loads the files or directories `vocab` names, or the bundled vocabulary
 /// when it is empty ("-" reads standard input). Findings in the vocabulary
 /// do not stop the command that reads it; an input that cannot be read

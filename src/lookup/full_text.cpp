@@ -12,12 +12,12 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
-#include <unicode/uloc.h>
 #include <unicode/utext.h>
 
 #include "model/arena.hpp"
 #include "text/inflection.hpp"
 #include "text/language.hpp"
+#include "text/word_break.hpp"
 
 namespace termgraph {
 
@@ -41,31 +41,6 @@ bool starts_with(std::string_view s, std::string_view prefix) noexcept {
 bool ends_with(std::string_view s, std::string_view suffix) noexcept {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// The ICU word break iterator for the BCP 47 tag `tag` (empty, or a tag ICU
-// cannot read: the root rules).
-std::unique_ptr<icu::BreakIterator> word_iterator(std::string_view tag) {
-  std::string locale_id;
-  if (!tag.empty()) {
-    const std::string input(tag);
-    char id[ULOC_FULLNAME_CAPACITY] = {};
-    int32_t parsed = 0;
-    UErrorCode status = U_ZERO_ERROR;
-    uloc_forLanguageTag(input.c_str(), id, ULOC_FULLNAME_CAPACITY, &parsed, &status);
-    if (U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING &&
-        static_cast<std::size_t>(parsed) == input.size()) {
-      locale_id = id;
-    }
-  }
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createWordInstance(icu::Locale(locale_id.c_str()), status));
-  if (U_FAILURE(status) || !it) {
-    throw std::runtime_error(std::string("termgraph: ICU word break rules unavailable: ") +
-                             u_errorName(status));
-  }
-  return it;
 }
 
 bool is_apostrophe_at(std::string_view w, std::size_t i, std::size_t& size) noexcept {

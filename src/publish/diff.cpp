@@ -21,12 +21,12 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
-#include <unicode/uloc.h>
 #include <unicode/utext.h>
 
 #include "model/impl.hpp"
 #include "text/fold.hpp"
 #include "text/numbers.hpp"
+#include "text/word_break.hpp"
 
 namespace termgraph {
 
@@ -132,24 +132,7 @@ private:
     const std::string key(tag);
     auto found = iterators_.find(key);
     if (found != iterators_.end()) return *found->second;
-    std::string locale_id;
-    if (!tag.empty()) {
-      char id[ULOC_FULLNAME_CAPACITY] = {};
-      int32_t parsed = 0;
-      UErrorCode status = U_ZERO_ERROR;
-      uloc_forLanguageTag(key.c_str(), id, ULOC_FULLNAME_CAPACITY, &parsed, &status);
-      if (U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING &&
-          static_cast<std::size_t>(parsed) == key.size()) {
-        locale_id = id;
-      }
-    }
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(
-        icu::BreakIterator::createWordInstance(icu::Locale(locale_id.c_str()), status));
-    if (U_FAILURE(status) || !it) {
-      throw std::runtime_error(std::string("termgraph: ICU word break rules unavailable: ") +
-                               u_errorName(status));
-    }
+    std::unique_ptr<icu::BreakIterator> it = word_iterator(tag);
     icu::BreakIterator& ref = *it;
     iterators_.emplace(key, std::move(it));
     return ref;
